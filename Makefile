@@ -1,0 +1,67 @@
+# Rapport: every command sets itself up (a local .venv with pinned packages) on first use.
+#   make serve   preview the site at http://127.0.0.1:8000 (reloads when you save)
+#   make test    run the whole test suite, browser tests included
+# See README.md for the rest.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+SITE_STAMP := $(VENV)/.site-installed
+TEST_STAMP := $(VENV)/.test-installed
+PIP_INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt
+
+# Material prints an end-of-life banner on every run; the README explains the choice.
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
+
+.PHONY: serve build pages check test test-fast test-browser browser bench lock clean
+
+serve: $(SITE_STAMP) ## Preview the site at http://127.0.0.1:8000
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(SITE_STAMP) ## Build the site into site/
+	$(PY) -m mkdocs build --strict
+
+pages: $(SITE_STAMP) ## Regenerate docs/ from content/article.md
+	$(PY) scripts/build_pages.py
+
+check: $(SITE_STAMP) ## Fail if docs/ is out of date with the article
+	$(PY) scripts/build_pages.py --check
+
+test: $(TEST_STAMP) browser ## Run every test (browser tests need Chromium: installed if root)
+	$(PY) scripts/build_pages.py --check
+	$(PY) -m pytest
+
+test-fast: $(TEST_STAMP) ## Run the tests that need no browser
+	$(PY) -m pytest -m "not browser"
+
+test-browser: $(TEST_STAMP) browser ## Run only the browser tests
+	$(PY) -m pytest -m browser
+
+browser: ## Install Debian's Chromium (and Java for the HTML validator) when missing
+	@if [ ! -x /usr/bin/chromium ] || ! command -v java >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium default-jre-headless >/dev/null; \
+	  else \
+	    echo "note: Chromium or Java is missing, so browser tests will skip;" \
+	         "install them with: sudo apt-get install chromium default-jre-headless"; \
+	  fi; \
+	fi
+
+lock: $(TEST_STAMP) ## Record the exact versions installed into requirements/constraints.txt
+	{ sed -n '1,3p' requirements/constraints.txt; $(PY) -m pip freeze --exclude-editable | sort -f; } > requirements/constraints.new
+	mv requirements/constraints.new requirements/constraints.txt
+
+clean: ## Remove the virtualenv and build output
+	rm -rf $(VENV) site .pytest_cache .hypothesis
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(SITE_STAMP): requirements/site.txt requirements/constraints.txt | $(VENV)/bin/python
+	$(PIP_INSTALL) -r requirements/site.txt
+	touch $@
+
+$(TEST_STAMP): $(SITE_STAMP) requirements/test.txt
+	$(PIP_INSTALL) -r requirements/test.txt
+	touch $@

@@ -1,0 +1,41 @@
+"""MkDocs hooks: regenerate docs/ before each build, and make `mkdocs serve` watch content/.
+
+The generator writes only files whose text changed, so the rebuild that its own write
+triggers finds nothing to do: no rebuild loop. The pages are committed too, so a build
+that runs no hooks (Zensical, say) gives the same site.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from rapport.errors import ArticleError
+from rapport.writer import build
+
+log = logging.getLogger("mkdocs.plugins.rapport")
+CONTENT = Path(__file__).resolve().parent.parent / "content"
+ARTICLE = CONTENT / "article.md"
+
+
+# --- hooks --------------------------------------------------------------------------------------
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Bring docs/ in line with the article before MkDocs collects the files."""
+    try:
+        diff = build(ARTICLE, Path(config.docs_dir))
+    except ArticleError as error:
+        raise PluginError(str(error)) from None
+    if diff.changed:
+        log.info("build_pages: wrote %d, removed %d page(s)", len(diff.write), len(diff.delete))
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object
+             ) -> LiveReloadServer:
+    """Saving the article rebuilds the site and reloads the browser."""
+    server.watch(str(CONTENT))
+    return server
