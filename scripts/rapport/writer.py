@@ -121,12 +121,7 @@ def apply_diff(docs: Path, diff: Diff) -> None:
     for path, text in diff.write.items():
         write_atomic(docs / path, text)
     for path in diff.delete:
-        target = docs / path
-        target.unlink()
-        for folder in target.parents:
-            if folder == docs or not folder.is_relative_to(docs) or any(folder.iterdir()):
-                break
-            folder.rmdir()
+        (docs / path).unlink()
 
 
 def write_atomic(target: Path, text: str) -> None:

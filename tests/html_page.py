@@ -1,0 +1,102 @@
+"""Read a built HTML page the way the tests need it: text a reader sees, metadata, links, ids."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+HIDDEN = {"script", "style", "svg", "template", "head"}
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr", "path", "circle", "rect"}
+
+
+@dataclass
+class Page:
+    """What one HTML file holds."""
+
+    title: str = ""
+    meta: dict[str, str] = field(default_factory=dict)
+    canonical: str | None = None
+    json_ld: list[str] = field(default_factory=list)
+    text: str = ""
+    ids: set[str] = field(default_factory=set)
+    links: list[tuple[str, str]] = field(default_factory=list)   # (tag.attr, url)
+    h1: list[str] = field(default_factory=list)
+    next_href: str | None = None
+    abbr_titles: dict[str, str] = field(default_factory=dict)
+
+    def ld(self) -> list[dict]:
+        return [json.loads(block) for block in self.json_ld]
+
+
+class _Reader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page = Page()
+        self.stack: list[str] = []
+        self.text: list[str] = []
+        self.capture: str | None = None
+        self.buffer: list[str] = []
+        self.abbr: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attr = {name: value or "" for name, value in attrs}
+        if "id" in attr:
+            self.page.ids.add(attr["id"])
+        if tag == "meta" and ("name" in attr or "property" in attr):
+            self.page.meta[attr.get("name") or attr["property"]] = attr.get("content", "")
+        if tag == "link" and attr.get("rel") == "canonical":
+            self.page.canonical = attr.get("href")
+        for name in ("href", "src"):
+            if name in attr and (tag != "link" or attr.get("rel") in ("stylesheet", "icon")):
+                self.page.links.append((f"{tag}.{name}", attr[name]))
+        if tag == "a" and "md-footer__link--next" in attr.get("class", ""):
+            self.page.next_href = attr["href"]
+        if tag == "abbr":
+            self.abbr = attr.get("title", "")
+        if tag in ("title", "h1") or (tag == "script" and attr.get("type") == "application/ld+json"):
+            self.capture, self.buffer = tag, []
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.stack:
+            while self.stack and self.stack.pop() != tag:
+                pass
+        if tag == self.capture or (tag == "script" and self.capture == "script"):
+            value = "".join(self.buffer)
+            if tag == "title":
+                self.page.title = value.strip()
+            elif tag == "h1":
+                self.page.h1.append(" ".join(value.split()).removesuffix("¶").rstrip())
+            else:
+                self.page.json_ld.append(value)
+            self.capture = None
+        if tag == "abbr":
+            self.abbr = None
+        if tag in ("p", "div", "li", "h1", "h2", "h3", "td", "th", "dd", "dt", "br", "section"):
+            self.text.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.capture:
+            self.buffer.append(data)
+        if self.abbr is not None:
+            self.page.abbr_titles[data] = self.abbr
+        if not any(tag in HIDDEN for tag in self.stack):
+            self.text.append(data)
+
+
+def read_page(path: Path) -> Page:
+    """Parse one built HTML file."""
+    reader = _Reader()
+    reader.feed(path.read_text(encoding="utf-8"))
+    reader.close()
+    reader.page.text = " ".join("".join(reader.text).split())
+    return reader.page
+
+
+def html_pages(site: Path) -> list[Path]:
+    """Every HTML page of a built site, sorted."""
+    return sorted(site.rglob("*.html"))

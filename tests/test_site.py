@@ -1,0 +1,244 @@
+"""The built site, through a real `mkdocs build --strict`: pages, nav, search, metadata, leaks."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, ROOT, copy_project, run_mkdocs_build
+from html_page import html_pages, read_page
+from mkdocs.utils.yaml import yaml_load
+from rapport.article import SENTENCE_END_RE, parse_article
+
+pytestmark = pytest.mark.build
+
+ARTICLE_PATH = ROOT / "content" / "article.md"
+ARTICLE = parse_article(ARTICLE_PATH.read_text(encoding="utf-8"), ARTICLE_PATH)
+CONFIG = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+SITE_URL = CONFIG["site_url"]
+WHOLE = Path("article/index.html")
+
+# The edits listed in the article's front matter, as (source text, published text).
+EDITS = [
+    ("Therapeutic methods are important", "While therapeutic methods are important"),
+    ("True connection is双向的.", "True connection is two-way."),
+    ("attend sessions regularly, 宮崎 マッサージ and", "attend sessions regularly, and"),
+    ("pays undivided focus to both content and tone", "pays undivided focus not only to content "
+                                                       "and tone"),
+    ("protecting safety that establish", "protecting safety—habits that establish"),
+]
+
+EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+PHONE_RE = re.compile(r"(?<![\w./])(?:\(?\+?\d{2,4}\)?[ .-]?\d{3,4}[ .-]\d{3,4}|\d{4}-\d{4})(?![\w.]?\d)")
+CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+")
+ALLOWED_CJK = {"데일리광장"}              # the credited publication's name
+CRISIS_NUMBERS = {"116 123", "1577-0199"}  # on the Get help now page, on purpose
+SPAM = ("マッサージ", "宮崎", "massage", "photo-81684", "기사제보", "광고")
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in SENTENCE_END_RE.split(" ".join(text.split())) if s]
+
+
+def published_sentences() -> list[str]:
+    """The source article's sentences with the listed edits applied (nothing else may differ)."""
+    text = (FIXTURES / "source-article.txt").read_text(encoding="utf-8")
+    for old, new in EDITS:
+        assert old in text, old
+        text = text.replace(old, new)
+    return sentences(text)
+
+
+def page_texts(site: Path) -> dict[Path, str]:
+    return {path.relative_to(site): read_page(path).text for path in html_pages(site)}
+
+
+# --- the build ----------------------------------------------------------------------------------
+
+
+def test_strict_build_prints_no_warning(strict_build):
+    assert "WARNING" not in strict_build.log
+    assert "warning" not in strict_build.log.lower()
+
+
+def test_every_section_has_its_page_with_its_heading(built_site):
+    for section in ARTICLE.sections:
+        page = read_page(built_site / "article" / section.slug / "index.html")
+        assert page.h1 == [section.heading]
+
+
+def test_next_links_walk_home_then_the_sections_in_article_order(built_site):
+    titles, path = [], built_site / "index.html"
+    for _ in range(len(ARTICLE.sections) + 2):
+        page = read_page(path)
+        titles.append(page.h1[0])
+        path = (path.parent / page.next_href / "index.html").resolve()
+    assert titles == [ARTICLE.title, *(s.heading for s in ARTICLE.sections), ARTICLE.title]
+
+
+def test_search_index_holds_every_section(built_site):
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"] for doc in index["docs"]}
+    for section in ARTICLE.sections:
+        assert f"article/{section.slug}/" in locations
+        assert f"article/#{section.slug}" in locations
+
+
+# --- nothing lost, nothing leaked ---------------------------------------------------------------
+
+
+def test_every_source_sentence_is_on_the_whole_page_and_exactly_one_other(built_site):
+    texts = page_texts(built_site)
+    whole = texts.pop(WHOLE)
+    lead = set(sentences(ARTICLE.lead))
+    for sentence in published_sentences():
+        assert sentence in whole, sentence
+        holders = [path for path, text in texts.items() if sentence in text]
+        expected = Path("index.html") if sentence in lead else None
+        assert len(holders) == 1, (sentence, holders)
+        if expected:
+            assert holders == [expected]
+        else:
+            assert holders[0].parts[0] == "article", (sentence, holders)
+
+
+def test_no_contact_details_spam_or_chrome_in_visible_text(built_site):
+    for path, text in page_texts(built_site).items():
+        assert_clean(text, path.as_posix())
+
+
+def assert_clean(text: str, where: str) -> None:
+    """Fail, naming the page, on any e-mail, phone number, CJK text or spam word."""
+    emails = [e for e in EMAIL_RE.findall(text) if not e.endswith("@example.org")]
+    phones = [p for p in PHONE_RE.findall(text) if p not in CRISIS_NUMBERS]
+    cjk = set(CJK_RE.findall(text)) - ALLOWED_CJK
+    spam = [word for word in SPAM if word.lower() in text.lower()]
+    assert not (emails or phones or cjk or spam), f"{where}: {emails} {phones} {cjk} {spam}"
+
+
+def test_leak_scan_catches_the_kinds_of_leak_in_a_made_up_raw_page():
+    raw = (FIXTURES / "raw-page.txt").read_text(encoding="utf-8").replace("example.org",
+                                                                           "example.com")
+    with pytest.raises(AssertionError) as caught:
+        assert_clean(raw, "raw-page.txt")
+    message = str(caught.value)
+    for found in ("poster@example.com", "(555) 010-0199", "(055)010-0123", "기사제보", "マッサージ"):
+        assert found in message
+
+
+def test_search_index_has_no_contact_details(built_site):
+    text = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert_clean(json.loads(text).__repr__().replace("\\n", " "), "search_index.json")
+
+
+# --- on every page ------------------------------------------------------------------------------
+
+
+def test_every_page_has_notice_help_link_reading_time_and_review_date(built_site):
+    for path in html_pages(built_site):
+        if path.name == "404.html":
+            continue
+        page = read_page(path)
+        assert "This site is information, not therapy or medical advice." in page.text, path
+        assert "min read" in page.text and "Last reviewed 26 November 2026" in page.text, path
+        help_link = "./" if path.parent.name == "help" else "help/"
+        assert any(href.endswith(help_link) for _, href in page.links), path
+
+
+def test_footer_credits_the_original_article_and_links_to_the_edits(built_site):
+    page = read_page(built_site / "glossary" / "index.html")
+    meta = ARTICLE.meta
+    assert f"by {meta.author}, first published in {meta.publication}" in page.text
+    assert ("a.href", "../article/#edits") in page.links
+
+
+def test_site_credits_match_the_article_front_matter():
+    extra = CONFIG["extra"]["article"]
+    meta = ARTICLE.meta
+    assert (extra["title"], extra["author"], extra["publication"], extra["published"],
+            extra["reviewed"]) == (meta.title, meta.author, meta.publication, meta.published,
+                                   meta.reviewed)
+
+
+def test_every_page_has_unique_description_canonical_social_tags_and_json_ld(built_site):
+    descriptions: dict[str, Path] = {}
+    for path in html_pages(built_site):
+        if path.name == "404.html":
+            continue
+        page = read_page(path)
+        description = page.meta["description"]
+        assert description and description not in descriptions, (path, descriptions.get(
+            description))
+        descriptions[description] = path
+        assert page.canonical and page.canonical.startswith(SITE_URL), path
+        assert page.meta["og:title"] and page.meta["og:description"] == description, path
+        assert page.meta["og:image"] == SITE_URL + "assets/preview.png", path
+        assert page.meta["twitter:card"] == "summary_large_image", path
+        [ld] = page.ld()
+        assert ld["@type"] == "MedicalWebPage" and ld["lastReviewed"] == "2026-11-26", path
+        assert ld["url"] == page.canonical, path
+    assert (ROOT / "docs" / "assets" / "preview.png").is_file()
+
+
+def test_article_pages_name_the_author_in_json_ld(built_site):
+    [ld] = read_page(built_site / "article" / "index.html").ld()
+    assert ld["author"] == {"@type": "Person", "name": "VT"}
+    assert ld["datePublished"] == "2025-10-25"
+    [ld] = read_page(built_site / "help" / "index.html").ld()
+    assert "author" not in ld
+
+
+def test_sitemap_lists_every_page_and_robots_names_it(built_site):
+    tree = ElementTree.parse(built_site / "sitemap.xml")
+    urls = {loc.text for loc in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
+    for path in html_pages(built_site):
+        if path.name == "404.html":
+            continue
+        relative = path.parent.relative_to(built_site).as_posix()
+        assert SITE_URL + ("" if relative == "." else relative + "/") in urls
+    robots = (built_site / "robots.txt").read_text(encoding="utf-8")
+    assert f"Sitemap: {SITE_URL}sitemap.xml" in robots
+
+
+def test_glossary_terms_show_a_tooltip_where_they_appear(built_site):
+    page = read_page(built_site / "article" / "validation-and-empathy" / "index.html")
+    assert page.abbr_titles["empathy"].startswith("Understanding how another person feels")
+    home = read_page(built_site / "index.html")
+    assert "therapeutic alliance" in home.abbr_titles
+
+
+# --- markup cannot be injected from the article's front matter ----------------------------------
+
+HOSTILE_TITLE = 'Q&A "quotes" <b>bold</b> </script>'
+HOSTILE_DESCRIPTION = "Less <than> & 'more' </script><script>alert(1)</script>"
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("hostile"))
+    source = project / "content" / "article.md"
+    text = source.read_text(encoding="utf-8").replace(ARTICLE.title, HOSTILE_TITLE)
+    text = re.sub(r"description: >-\n(  .*\n)+", "description: " + json.dumps(
+        HOSTILE_DESCRIPTION) + "\n", text, count=1)
+    source.write_text(text, encoding="utf-8")
+    site = tmp_path_factory.mktemp("hostile-site")
+    result = run_mkdocs_build(project, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def test_hostile_title_and_description_show_as_text_everywhere(hostile_site):
+    raw = (hostile_site / "index.html").read_text(encoding="utf-8")
+    assert "<b>bold</b>" not in raw and "<script>alert(1)" not in raw
+    page = read_page(hostile_site / "index.html")
+    assert page.h1 == [HOSTILE_TITLE]
+    assert HOSTILE_TITLE in page.text                     # header topic and footer too
+    assert page.meta["description"] == HOSTILE_DESCRIPTION
+    assert page.meta["og:description"] == HOSTILE_DESCRIPTION
+    assert page.meta["og:title"] == HOSTILE_TITLE
+    [ld] = page.ld()                                       # still valid JSON
+    assert (ld["name"], ld["description"]) == (HOSTILE_TITLE, HOSTILE_DESCRIPTION)
+    assert "</script" not in page.json_ld[0]
