@@ -1,0 +1,152 @@
+"""Browser fixtures: the built site on a local server, and Debian's Chromium through Playwright.
+
+Chromium is never downloaded: Playwright drives /usr/bin/chromium. Without it the browser
+tests skip with how to install it, except in CI (CI=true), where a missing browser fails.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from mkdocs.utils.yaml import yaml_load
+
+CHROMIUM = Path(os.environ.get("RAPPORT_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+ROOT = Path(__file__).resolve().parent.parent.parent
+SITE_URL = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1366, "height": 900}
+VIEWPORTS = {"phone": PHONE, "desktop": DESKTOP}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test in this folder is a browser test (`-m "not browser"` leaves them out)."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+class SiteHandler(SimpleHTTPRequestHandler):
+    """Serves a built site under the path of its site_url, as a host would: unknown pages get
+    the site's 404.html with status 404, and requests are not logged to the test output."""
+
+    prefix = "/"
+
+    def translate_path(self, path: str) -> str:
+        if path.startswith(self.prefix):
+            path = "/" + path[len(self.prefix):]
+        return super().translate_path(path)
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None
+                   ) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+def serve(folder: Path, prefix: str = "/") -> tuple[ThreadingHTTPServer, str]:
+    """Serve `folder` at `prefix` on a free port of 127.0.0.1; return the server and its URL."""
+    handler = functools.partial(type("Handler", (SiteHandler,), {"prefix": prefix}),
+                                directory=str(folder))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The freshly built site, served for the whole session under its site_url's path."""
+    server, url = serve(built_site, urlsplit(SITE_URL).path)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Chromium, launched once per session with a fresh profile."""
+    if not CHROMIUM.exists():
+        message = (f"no browser at {CHROMIUM}: install Debian's Chromium with "
+                   "`sudo apt-get install chromium` (never `playwright install`)")
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:  # launch() gives each run a fresh, temporary profile
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@dataclass
+class Traffic:
+    """Every request a page made, the ones stopped for leaving the site, and its errors."""
+
+    requests: list[str] = field(default_factory=list)
+    blocked: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Visit:
+    """A page open in a browser context, with what it did on the network and the console."""
+
+    page: object
+    traffic: Traffic
+
+
+@pytest.fixture
+def open_page(browser, site_url) -> Iterator[Callable[..., Visit]]:
+    """Open a page of the site in a fresh context: viewport, colour scheme and media as asked.
+
+    Requests to any host but the local server are aborted and recorded."""
+    contexts = []
+
+    def opener(path: str = "", *, viewport: str = "desktop", scheme: str = "light",
+               base: str | None = None, wait: str = "networkidle") -> Visit:
+        root = base or site_url
+        context = browser.new_context(viewport=VIEWPORTS[viewport], color_scheme=scheme)
+        contexts.append(context)
+        traffic = Traffic()
+        allowed = urlsplit(root).netloc
+
+        def route(route):
+            url = route.request.url
+            traffic.requests.append(url)
+            if urlsplit(url).scheme in ("data", "blob") or urlsplit(url).netloc == allowed:
+                route.continue_()
+            else:
+                traffic.blocked.append(url)
+                route.abort()
+
+        context.route("**/*", route)
+        page = context.new_page()
+        page.on("console", lambda message: message.type == "error"
+                and traffic.errors.append(f"console: {message.text}"))
+        page.on("pageerror", lambda error: traffic.errors.append(f"page error: {error}"))
+        page.goto(root + path, wait_until=wait)
+        return Visit(page=page, traffic=traffic)
+
+    yield opener
+    for context in contexts:
+        context.close()

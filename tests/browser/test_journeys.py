@@ -1,0 +1,137 @@
+"""What readers do, in Chromium, on a phone (390×844) and a desktop (1366×900)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import ROOT
+from html_page import page_urls
+from rapport.article import parse_article
+
+ARTICLE_PATH = ROOT / "content" / "article.md"
+ARTICLE = parse_article(ARTICLE_PATH.read_text(encoding="utf-8"), ARTICLE_PATH)
+SECTIONS = [section.heading for section in ARTICLE.sections]
+PAGES = page_urls(ROOT / "docs")
+
+
+def h1(page) -> str:
+    return page.locator("article h1").first.inner_text().removesuffix("¶").strip()
+
+
+@pytest.mark.parametrize("viewport", ["phone", "desktop"])
+def test_home_card_then_next_through_every_section_and_back_with_previous(open_page, viewport):
+    page = open_page("", viewport=viewport).page
+    page.locator(".grid.cards a").first.click()
+    seen = [h1(page)]
+    for _ in SECTIONS[1:]:
+        page.locator("a.md-footer__link--next").click()
+        seen.append(h1(page))
+    assert seen == SECTIONS
+    back = [h1(page)]
+    for _ in SECTIONS[1:]:
+        page.locator("a.md-footer__link--prev").click()
+        back.append(h1(page))
+    assert back == SECTIONS[::-1]
+
+
+@pytest.mark.parametrize("viewport", ["phone", "desktop"])
+def test_search_finds_a_section_and_highlights_the_word(open_page, viewport):
+    page = open_page("", viewport=viewport).page
+    search_box = page.locator(".md-search__input")
+    if not search_box.is_visible():
+        page.locator("label.md-header__button[for=__search]").click()
+    search_box.press_sequentially("empathy", delay=20)  # a reader types; search listens to keys
+    result = page.locator(".md-search-result__link[href*='validation-and-empathy']").first
+    result.wait_for()
+    result.click()
+    page.wait_for_url(re.compile(r"validation-and-empathy/\?h=empathy"))
+    assert h1(page) == "Validation and empathy"
+    marks = page.locator("article mark")
+    marks.first.wait_for()
+    assert "empathy" in marks.first.inner_text().lower()
+
+
+def scheme(page) -> str:
+    return page.locator("body").get_attribute("data-md-color-scheme")
+
+
+@pytest.mark.parametrize("system", ["light", "dark"])
+def test_site_follows_the_system_scheme_until_the_toggle_is_used_and_keeps_the_choice(
+        open_page, system):
+    expected, other = ("default", "slate") if system == "light" else ("slate", "default")
+    page = open_page("glossary/", scheme=system).page
+    assert scheme(page) == expected
+    page.locator("form[data-md-component=palette] label:not([hidden])").click()
+    assert scheme(page) == other
+    page.reload()
+    assert scheme(page) == other
+
+
+def test_phone_drawer_opens_lists_every_page_in_article_order_and_closes(open_page):
+    page = open_page("", viewport="phone").page
+    drawer = page.locator(".md-sidebar--primary")
+    page.locator("label.md-header__button[for=__drawer]").click()
+    assert page.locator("#__drawer").is_checked()
+    page.locator(".md-nav--primary >> text=The article").first.click()
+    nested = page.locator(".md-nav--primary .md-nav[data-md-level='1'] a.md-nav__link")
+    nested.first.wait_for(state="visible")
+    assert [text.strip() for text in nested.all_inner_texts()] == [
+        *SECTIONS, "The whole article on one page"]
+    assert drawer.bounding_box()["x"] >= 0
+    page.keyboard.press("Escape")
+    page.mouse.click(370, 400)
+    assert not page.locator("#__drawer").is_checked()
+
+
+@pytest.mark.parametrize("viewport", ["phone", "desktop"])
+def test_get_help_now_is_one_click_from_every_page(open_page, viewport):
+    for path in PAGES:
+        page = open_page(path, viewport=viewport).page
+        link = page.locator("a.rapport-announce")
+        assert link.is_visible(), path
+        link.click()
+        page.wait_for_url(re.compile(r"/help/$"))
+        assert h1(page) == "Get help now", path
+        page.context.close()
+
+
+def test_print_shows_the_text_without_navigation_header_search_or_palette(open_page):
+    page = open_page("article/").page
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary",
+                     ".md-search", "form[data-md-component=palette]", ".md-footer",
+                     ".md-banner"):
+        assert not page.locator(selector).first.is_visible(), selector
+    assert page.locator("article").is_visible()
+    assert SECTIONS[-1] in page.locator("article").inner_text()
+
+
+def test_printed_links_show_their_address(open_page):
+    page = open_page("research/").page
+    page.emulate_media(media="print")
+    after = page.evaluate("getComputedStyle(document.querySelector("
+                          "'.md-typeset a[href^=\"https://doi.org\"]'), '::after').content")
+    assert "https://doi.org/" in after
+
+
+@pytest.mark.parametrize("path", ["", "article/how-rapport-is-built/"])
+def test_first_tab_reaches_skip_to_content_and_it_moves_focus_to_the_content(open_page, path):
+    page = open_page(path).page
+    page.keyboard.press("Tab")
+    focused = page.evaluate("[document.activeElement.classList.contains('md-skip'),"
+                            " document.activeElement.innerText]")
+    assert focused[0] and focused[1].strip() == "Skip to content"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    inside = page.evaluate("!!document.activeElement.closest('.md-content')")
+    assert inside
+
+
+def test_not_found_page_offers_search_and_home(open_page):
+    page = open_page("no-such-page/", wait="load").page
+    assert page.locator("h1").inner_text() == "We can't find that page"
+    page.fill("#rapport-q", "empathy")
+    page.locator("form.rapport-search button").click()
+    page.locator(".md-search-result__link").first.wait_for()
+    assert page.locator(".md-search__input").input_value() == "empathy"
