@@ -18,9 +18,10 @@ from html_page import html_pages, read_page
 VNU_ALLOWLIST = Path(__file__).parent / "vnu-allowlist.txt"
 
 
-def broken_links(site: Path) -> list[str]:
+def broken_links(site: Path, base_path: str = "/") -> list[str]:
     """Internal href/src that reach no file of the site, #fragments with no such id on their
-    target page, and external links that are not https."""
+    target page, and external links that are not https. Absolute paths (the 404 page uses
+    them) are read from `base_path`, the path of the site's URL."""
     failures = []
     ids: dict[Path, set[str]] = {}
     for path in html_pages(site):
@@ -33,7 +34,11 @@ def broken_links(site: Path) -> list[str]:
                 if parts.scheme != "https":
                     failures.append(f"{where}: link not https: {attribute}={url}")
                 continue
-            target = (path.parent / unquote(parts.path)).resolve() if parts.path else path
+            local = unquote(parts.path)
+            if local.startswith("/"):
+                local = str(site / local.removeprefix(base_path)) if local.startswith(
+                    base_path) else "/nonexistent" + local
+            target = (path.parent / local).resolve() if local else path
             if target.is_dir():
                 target = target / "index.html"
             if not target.is_file() or site.resolve() not in target.parents:

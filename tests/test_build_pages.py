@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from build_pages import main
-from conftest import ROOT
+from project import ROOT
 from rapport.errors import ArticleError
 from rapport.writer import build, check
 

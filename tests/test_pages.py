@@ -6,7 +6,7 @@ import re
 from pathlib import Path, PurePosixPath
 
 import yaml
-from conftest import FIXTURE_ARTICLE, FIXTURES
+from project import FIXTURE_ARTICLE, FIXTURES
 from rapport.article import parse_article
 from rapport.pages import generated_source, plan_site
 from rapport.writer import build, read_docs

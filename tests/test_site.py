@@ -6,10 +6,12 @@ import json
 import re
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
-from conftest import FIXTURES, ROOT, copy_project, run_mkdocs_build
+from project import FIXTURES, ROOT, copy_project, run_mkdocs_build
 from html_page import html_pages, read_page
+from site_checks import broken_links
 from mkdocs.utils.yaml import yaml_load
 from rapport.article import SENTENCE_END_RE, parse_article
 
@@ -242,3 +244,8 @@ def test_hostile_title_and_description_show_as_text_everywhere(hostile_site):
     [ld] = page.ld()                                       # still valid JSON
     assert (ld["name"], ld["description"]) == (HOSTILE_TITLE, HOSTILE_DESCRIPTION)
     assert "</script" not in page.json_ld[0]
+
+
+def test_every_internal_link_and_anchor_resolves_and_external_links_use_https(built_site):
+    failures = broken_links(built_site, urlsplit(SITE_URL).path)
+    assert not failures, "\n".join(failures)

@@ -6,27 +6,34 @@ tests skip with how to install it, except in CI (CI=true), where a missing brows
 
 from __future__ import annotations
 
-import functools
 import os
-import threading
+import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from mkdocs.utils.yaml import yaml_load
+from local_server import serve
+from project import ROOT
 
 CHROMIUM = Path(os.environ.get("RAPPORT_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
                  "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
-ROOT = Path(__file__).resolve().parent.parent.parent
 SITE_URL = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 900}
 VIEWPORTS = {"phone": PHONE, "desktop": DESKTOP}
+
+
+def missing(message: str) -> None:
+    """A required tool is absent: fail in CI (CI=true), where the browser tests are required;
+    elsewhere skip, saying how to install it."""
+    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        pytest.fail(message)
+    pytest.skip(message)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -35,42 +42,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if here in Path(item.fspath).parents:
             item.add_marker(pytest.mark.browser)
-
-
-class SiteHandler(SimpleHTTPRequestHandler):
-    """Serves a built site under the path of its site_url, as a host would: unknown pages get
-    the site's 404.html with status 404, and requests are not logged to the test output."""
-
-    prefix = "/"
-
-    def translate_path(self, path: str) -> str:
-        if path.startswith(self.prefix):
-            path = "/" + path[len(self.prefix):]
-        return super().translate_path(path)
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None
-                   ) -> None:
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.is_file():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
-def serve(folder: Path, prefix: str = "/") -> tuple[ThreadingHTTPServer, str]:
-    """Serve `folder` at `prefix` on a free port of 127.0.0.1; return the server and its URL."""
-    handler = functools.partial(type("Handler", (SiteHandler,), {"prefix": prefix}),
-                                directory=str(folder))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}{prefix}"
 
 
 @pytest.fixture(scope="session")
@@ -87,15 +58,23 @@ def browser():
     if not CHROMIUM.exists():
         message = (f"no browser at {CHROMIUM}: install Debian's Chromium with "
                    "`sudo apt-get install chromium` (never `playwright install`)")
-        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-            pytest.fail(message)
-        pytest.skip(message)
+        missing(message)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:  # launch() gives each run a fresh, temporary profile
         launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield launched
         launched.close()
+
+
+@pytest.fixture(scope="session")
+def java() -> str:
+    """Java runs the validator; in CI a missing Java fails, elsewhere it skips with the fix."""
+    found = shutil.which("java")
+    if not found:
+        message = "no java: install it with `sudo apt-get install default-jre-headless`"
+        missing(message)
+    return found
 
 
 @dataclass

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import ROOT
+from project import ROOT
 from html_page import page_urls
 from rapport.article import parse_article
 
