@@ -14,7 +14,7 @@ PIP_INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check -c requi
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build pages check test test-fast test-browser browser bench lock clean
+.PHONY: serve build pages check test test-fast test-browser browser screenshots lock clean
 
 serve: $(SITE_STAMP) ## Preview the site at http://127.0.0.1:8000
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
@@ -47,6 +47,9 @@ browser: ## Install Debian's Chromium (and Java for the HTML validator) when mis
 	         "install them with: sudo apt-get install chromium default-jre-headless"; \
 	  fi; \
 	fi
+
+screenshots: $(TEST_STAMP) browser ## Retake the README's screenshots (docs/assets/screenshots)
+	$(PY) scripts/screenshots.py
 
 lock: $(TEST_STAMP) ## Record the exact versions installed into requirements/constraints.txt
 	{ sed -n '1,3p' requirements/constraints.txt; $(PY) -m pip freeze --exclude-editable | sort -f; } > requirements/constraints.new
