@@ -1,7 +1,8 @@
-"""MkDocs hooks: regenerate docs/ before each build, and make `mkdocs serve` watch content/.
+"""MkDocs hook: regenerate docs/ from content/ before each build.
 
-The generator writes only files whose text changed, so the rebuild that its own write
-triggers finds nothing to do: no rebuild loop. The pages are committed too, so a build
+`mkdocs serve` watches content/ through `watch:` in mkdocs.yml, so saving the article runs
+this again. The generator writes only files whose text changed, so the rebuild that its own
+write triggers finds nothing to do: no rebuild loop. The pages are committed too, so a build
 that runs no hooks (Zensical, say) gives the same site.
 """
 
@@ -12,13 +13,11 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from rapport.errors import ArticleError
 from rapport.writer import build
 
 log = logging.getLogger("mkdocs.plugins.rapport")
-CONTENT = Path(__file__).resolve().parent.parent / "content"
-ARTICLE = CONTENT / "article.md"
+ARTICLE = Path(__file__).resolve().parent.parent / "content" / "article.md"
 
 
 # --- hooks --------------------------------------------------------------------------------------
@@ -33,9 +32,3 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if diff.changed:
         log.info("build_pages: wrote %d, removed %d page(s)", len(diff.write), len(diff.delete))
 
-
-def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object
-             ) -> LiveReloadServer:
-    """Saving the article rebuilds the site and reloads the browser."""
-    server.watch(str(CONTENT))
-    return server
