@@ -26,6 +26,8 @@ class Page:
     h1: list[str] = field(default_factory=list)
     next_href: str | None = None
     abbr_titles: dict[str, str] = field(default_factory=dict)
+    tags: list[str] = field(default_factory=list)                # every element, in order
+    scripts: list[str] = field(default_factory=list)             # inline script code
 
     def ld(self) -> list[dict]:
         return [json.loads(block) for block in self.json_ld]
@@ -43,6 +45,7 @@ class _Reader(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attr = {name: value or "" for name, value in attrs}
+        self.page.tags.append(tag)
         if "id" in attr:
             self.page.ids.add(attr["id"])
         if tag == "meta" and ("name" in attr or "property" in attr):
@@ -56,8 +59,11 @@ class _Reader(HTMLParser):
             self.page.next_href = attr["href"]
         if tag == "abbr":
             self.abbr = attr.get("title", "")
-        if tag in ("title", "h1") or (tag == "script" and attr.get("type") == "application/ld+json"):
+        if tag in ("title", "h1"):
             self.capture, self.buffer = tag, []
+        elif tag == "script":
+            json_ld = attr.get("type") == "application/ld+json"
+            self.capture, self.buffer = ("json-ld" if json_ld else "script"), []
         if tag not in VOID:
             self.stack.append(tag)
 
@@ -65,14 +71,16 @@ class _Reader(HTMLParser):
         if tag in self.stack:
             while self.stack and self.stack.pop() != tag:
                 pass
-        if tag == self.capture or (tag == "script" and self.capture == "script"):
+        if self.capture and (tag == self.capture or tag == "script"):
             value = "".join(self.buffer)
             if tag == "title":
                 self.page.title = value.strip()
             elif tag == "h1":
                 self.page.h1.append(" ".join(value.split()).removesuffix("¶").rstrip())
-            else:
+            elif self.capture == "json-ld":
                 self.page.json_ld.append(value)
+            else:
+                self.page.scripts.append(value)
             self.capture = None
         if tag == "abbr":
             self.abbr = None

@@ -90,7 +90,10 @@ def render_whole(article: Article, source: str) -> str:
                   render_notes(section.body, article.meta)]
     parts.append(render_edits(article.meta))
     description = f"{article.title}: the whole article on one page, for reading or printing."
-    return (front_matter(source, title=WHOLE_ARTICLE_LABEL, description=description)
+    # Left out of search: each sentence is found on its section's page only, and the index
+    # every reader downloads stays small.
+    return (front_matter(source, title=WHOLE_ARTICLE_LABEL, description=description,
+                         search={"exclude": True})
             + "\n" + "\n\n".join(parts) + "\n")
 
 

@@ -23,7 +23,7 @@ description: A page the tests break on purpose.
 
 <link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto">
 
-<img src="../assets/favicon.svg">
+<img src="../assets/preview.png" width="60" height="32">
 
 <p style="color: #c8c8c8">Pale grey text that is hard to read.</p>
 """
