@@ -48,6 +48,9 @@ browser: ## Install Debian's Chromium (and Java for the HTML validator) when mis
 	  fi; \
 	fi
 
+bench: $(TEST_STAMP) browser ## Print the performance figures (README, Performance)
+	$(PY) scripts/bench.py
+
 screenshots: $(TEST_STAMP) browser ## Retake the README's screenshots (docs/assets/screenshots)
 	$(PY) scripts/screenshots.py
 

@@ -1,4 +1,4 @@
-"""MkDocs hook: regenerate docs/ from content/ before each build.
+"""MkDocs hooks: regenerate docs/ from content/ before each build; fold page indentation.
 
 `mkdocs serve` watches content/ through `watch:` in mkdocs.yml, so saving the article runs
 this again. The generator writes only files whose text changed, so the rebuild that its own
@@ -9,6 +9,7 @@ that runs no hooks (Zensical, say) gives the same site.
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,6 +18,9 @@ from rapport.errors import ArticleError
 from rapport.writer import build
 
 log = logging.getLogger("mkdocs.plugins.rapport")
+# A run of white space that holds a line break: in HTML outside <pre> and <textarea> it shows
+# the same as one line break, so folding it changes nothing a reader sees.
+INDENTATION_RE = re.compile(r"\n\s+")
 ARTICLE = Path(__file__).resolve().parent.parent / "content" / "article.md"
 
 
@@ -32,3 +36,11 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if diff.changed:
         log.info("build_pages: wrote %d, removed %d page(s)", len(diff.write), len(diff.delete))
 
+
+
+def on_post_page(output: str, page: object, config: MkDocsConfig) -> str:
+    """Drop the templates' indentation: about 0.5 KB less per page, gzipped. (The minify
+    plugin's htmlmin saves the same but adds a fifth to the build time; see README.)"""
+    if "<pre" in output or "<textarea" in output:
+        return output
+    return INDENTATION_RE.sub("\n", output)

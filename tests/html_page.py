@@ -109,14 +109,3 @@ def html_pages(site: Path) -> list[Path]:
     """Every HTML page of a built site, sorted."""
     return sorted(site.rglob("*.html"))
 
-
-def page_urls(docs: Path) -> list[str]:
-    """The URL path of every page MkDocs builds from docs/ (clean URLs), plus the 404 page."""
-    urls = []
-    for source in sorted(docs.rglob("*.md")):
-        relative = source.relative_to(docs)
-        if relative.name == "SUMMARY.md":
-            continue
-        folder = relative.parent if relative.stem == "index" else relative.with_suffix("")
-        urls.append("" if folder == Path(".") else folder.as_posix() + "/")
-    return [*urls, "404.html"]

@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+from bench import ENV
+from bench import copy_site_sources as copy_project  # noqa: F401  (shared with the benchmark)
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 FIXTURE_ARTICLE = FIXTURES / "article.md"
-# What a copy of the project needs to build the site (no tests, no .venv).
-PROJECT_PARTS = ("mkdocs.yml", "content", "docs", "overrides", "scripts", "includes")
 
 
 def mkdocs_env() -> dict[str, str]:
     """The environment for a quiet MkDocs run (no end-of-life banners)."""
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    return dict(ENV)
 
 
 def run_mkdocs_build(project: Path, site: Path, *, strict: bool = True
@@ -28,15 +27,3 @@ def run_mkdocs_build(project: Path, site: Path, *, strict: bool = True
          "-f", str(project / "mkdocs.yml"), "-d", str(site)],
         cwd=project, env=mkdocs_env(), capture_output=True, text=True, timeout=300,
     )
-
-
-def copy_project(target: Path) -> Path:
-    """A copy of the project's site sources in `target`, to build or break without risk."""
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part,
-                            ignore=shutil.ignore_patterns("__pycache__", ".*.md.*"))
-        else:
-            shutil.copy2(source, target / part)
-    return target

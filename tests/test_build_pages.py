@@ -163,6 +163,8 @@ BAD_INPUTS = {
     "empty slug": ("# A Small Article About Listening\n\nL.\n\n## 🙂 🙂\n\nx.\n", "empty URL slug"),
     "slash in slug": ("# A Small Article About Listening\n\nL.\n\n## A {#a/b}\n\nx.\n", "'/'"),
     "dots in slug": ("# A Small Article About Listening\n\nL.\n\n## A {#..}\n\nx.\n", "'..'"),
+    "unknown icon": ("# A Small Article About Listening\n\nL.\n\n## A\n<!-- icon: material/nope -->"
+                     "\n\nx.\n", "unknown icon 'material/nope'"),
     "backslash in slug": ("# A Small Article About Listening\n\nL.\n\n## A {#a\\b}\n\nx.\n", "'\\'"),
 }
 

@@ -8,7 +8,7 @@ from pathlib import Path, PurePosixPath
 import yaml
 from project import FIXTURE_ARTICLE, FIXTURES
 from rapport.article import parse_article
-from rapport.pages import generated_source, plan_site
+from rapport.pages import generated_source, icon_names, plan_site
 from rapport.writer import build, read_docs
 
 GOLDEN = FIXTURES / "golden"
@@ -16,7 +16,11 @@ GOLDEN = FIXTURES / "golden"
 
 def fixture_plan(text: str | None = None) -> dict[PurePosixPath, str]:
     article = parse_article(text or FIXTURE_ARTICLE.read_text(encoding="utf-8"), FIXTURE_ARTICLE)
-    return plan_site(article, "content/article.md", folder="article")
+    return plan_site(article, "content/article.md", folder="article", icons=fake_icons(article))
+
+
+def fake_icons(article) -> dict[str, str]:
+    return {name: f"<svg>{name}</svg>" for name in icon_names(article)}
 
 
 def front_matter(page: str) -> dict:
@@ -50,7 +54,9 @@ def test_home_has_lead_buttons_and_a_card_per_section_with_its_summary():
     assert "[Get help now](help.md)" in home
     assert "__[Listening in practice](article/practice.md)__" in home
     assert "What good listening looks like in a conversation." in home
-    assert ":material-ear-hearing:" in home and ":material-bookmark-outline:" in home
+    assert '<span class="twemoji lg middle" aria-hidden="true"><svg>material/ear-hearing</svg>' \
+        '</span> __[Listening in practice]' in home
+    assert "<svg>material/bookmark-outline</svg>" in home      # the default icon
     assert "People open up when they feel…" in home
     assert "People open up when they feel heard." not in home
 

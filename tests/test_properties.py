@@ -11,7 +11,7 @@ from pathlib import Path, PurePosixPath
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapport.article import parse_article
-from rapport.pages import plan_site
+from rapport.pages import icon_names, plan_site
 
 FRONT = """---
 title: Generated Title
@@ -63,7 +63,8 @@ def test_every_sentence_is_on_the_one_page_version_and_exactly_one_other_page(le
         body += paragraphs(blocks, PurePosixPath(f"article/{slug}.md")) + "\n"
 
     article = parse_article(FRONT + body, Path("content/article.md"))
-    plan = plan_site(article, "content/article.md", folder="article")
+    plan = plan_site(article, "content/article.md", folder="article",
+                     icons={name: "<svg></svg>" for name in icon_names(article)})
     whole = plan.pop(PurePosixPath("article/index.md"))
 
     position = 0

@@ -2,40 +2,16 @@
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+from bench import fetch, free_port, wait_until
 from project import copy_project, mkdocs_env
 
 pytestmark = pytest.mark.build
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
-
-
-def wait_for(condition, seconds: float) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.2)
-    return False
 
 
 @pytest.fixture
@@ -51,7 +27,7 @@ def served_copy(tmp_path: Path):
             stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/rapport/"
     try:
-        assert wait_for(lambda: "Rapport" in fetch(url), 60), log.read_text()
+        assert wait_until(lambda: "Rapport" in (fetch(url) or ""), 60), log.read_text()
         yield project, url, log
     finally:
         server.terminate()
@@ -63,9 +39,9 @@ def test_saving_the_article_updates_the_served_page_once(served_copy):
     article = project / "content" / "article.md"
     page = url + "article/closing-thoughts/"
     old, new = "raw truth", "plain truth"
-    assert old in fetch(page)
+    assert old in (fetch(page) or "")
     article.write_text(article.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
-    assert wait_for(lambda: new in fetch(page), 30), log.read_text()
+    assert wait_until(lambda: new in (fetch(page) or ""), 30), log.read_text()
     assert new in (project / "docs" / "article" / "closing-thoughts.md").read_text("utf-8")
     # The generator's own writes to docs/ cause at most one more build, which writes nothing:
     # a loop would keep rebuilding.
@@ -81,9 +57,9 @@ def test_a_bad_article_is_reported_in_one_line_and_fixing_it_serves_again(served
     good = article.read_text(encoding="utf-8")
     article.write_text(good.replace("## Closing thoughts", "## Validation and empathy"),
                        encoding="utf-8")
-    assert wait_for(lambda: "duplicate heading" in log.read_text(), 30), log.read_text()
+    assert wait_until(lambda: "duplicate heading" in log.read_text(), 30), log.read_text()
     assert "ERROR   -  content/article.md:" in log.read_text()
     assert "Traceback" not in log.read_text()
     article.write_text(good.replace("raw truth", "plain truth"), encoding="utf-8")
-    assert wait_for(lambda: "plain truth" in fetch(url + "article/closing-thoughts/"), 30), \
+    assert wait_until(lambda: "plain truth" in (fetch(url + "article/closing-thoughts/") or ""), 30), \
         log.read_text()

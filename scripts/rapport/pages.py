@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping
 from pathlib import PurePosixPath
 
 import yaml
@@ -31,16 +32,26 @@ EDITS_SLUG = "edits"  # the footer of every page links to article/#edits
 # --- the plan -----------------------------------------------------------------------------------
 
 
-def plan_site(article: Article, source: str, folder: str) -> dict[PurePosixPath, str]:
+def plan_site(article: Article, source: str, folder: str, icons: Mapping[str, str]
+              ) -> dict[PurePosixPath, str]:
     """Every generated file, keyed by its path under docs/: home, one page per section, the
-    whole article, and the folder's SUMMARY.md that mkdocs-literate-nav reads as navigation."""
+    whole article, and the folder's SUMMARY.md that mkdocs-literate-nav reads as navigation.
+    `icons` maps each card's icon name to its SVG (see `icon_names`)."""
     base = PurePosixPath(folder)
-    plan = {HOME: render_home(article, source, folder)}
+    plan = {HOME: render_home(article, source, folder, icons)}
     for section in article.sections:
         plan[base / f"{section.slug}.md"] = render_section(article.meta, section, source)
     plan[base / "index.md"] = render_whole(article, source)
     plan[base / "SUMMARY.md"] = render_summary(article, source)
     return plan
+
+
+def icon_names(article: Article) -> dict[str, int]:
+    """Each icon the cards need, with the line of the first section that asks for it."""
+    names: dict[str, int] = {}
+    for section in article.sections:
+        names.setdefault(section.icon or DEFAULT_ICON, section.line)
+    return names
 
 
 def generated_source(text: str) -> str | None:
@@ -55,9 +66,10 @@ def generated_source(text: str) -> str | None:
 # --- renderers ----------------------------------------------------------------------------------
 
 
-def render_home(article: Article, source: str, folder: str) -> str:
+def render_home(article: Article, source: str, folder: str, icons: Mapping[str, str]) -> str:
     """Title, lead, the two buttons, and a card per section with its one-line summary."""
-    cards = "\n".join(render_card(section, folder) for section in article.sections)
+    cards = "\n".join(render_card(section, folder, icons[section.icon or DEFAULT_ICON])
+                      for section in article.sections)
     return (
         front_matter(source, title=article.title, description=article.meta.description,
                      hide=["toc"])
@@ -69,10 +81,11 @@ def render_home(article: Article, source: str, folder: str) -> str:
     )
 
 
-def render_card(section: Section, folder: str) -> str:
-    """One Material grid card: icon, linked heading, summary."""
-    icon = ":" + (section.icon or DEFAULT_ICON).replace("/", "-") + ":"
-    return (f"-   {icon}{{ .lg .middle }} __[{section.heading}]({folder}/{section.slug}.md)__\n\n"
+def render_card(section: Section, folder: str, svg: str) -> str:
+    """One Material grid card: icon (inline SVG, as Material's emoji extension would write it,
+    without that extension's cost of indexing every icon set on each build), heading, summary."""
+    icon = f'<span class="twemoji lg middle" aria-hidden="true">{svg.strip()}</span>'
+    return (f"-   {icon} __[{section.heading}]({folder}/{section.slug}.md)__\n\n"
             f"    ---\n\n    {section.summary}\n")
 
 

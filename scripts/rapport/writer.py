@@ -13,9 +13,15 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+import material
+
 from .article import Article, parse_article
 from .errors import ArticleError
-from .pages import generated_source, plan_site
+from .pages import generated_source, icon_names, plan_site
+
+# Material's icons (material/…, fontawesome/…, octicons/…, simple/…), as its emoji extension
+# finds them.
+ICONS = Path(material.__file__).parent / "templates" / ".icons"
 
 
 @dataclass(frozen=True)
@@ -55,7 +61,7 @@ def diff_docs(source: Path, docs: Path) -> Diff:
     """Read the article and docs/, and compare them: no writes."""
     article = read_article(source)
     label = source_label(source, docs)
-    plan = plan_site(article, label, folder=source.stem)
+    plan = plan_site(article, label, folder=source.stem, icons=read_icons(article, source))
     return compare(plan, read_docs(docs), label, docs)
 
 
@@ -105,6 +111,18 @@ def read_article(source: Path) -> Article:
         line = data[:error.start].count(b"\n") + 1
         raise ArticleError(source, line, "not valid UTF-8: save the file as UTF-8") from None
     return parse_article(text.removeprefix("\ufeff"), source)
+
+
+def read_icons(article: Article, source: Path) -> dict[str, str]:
+    """The SVG of each icon the cards name, from Material's own icon set."""
+    icons = {}
+    for name, line in icon_names(article).items():
+        path = ICONS / f"{name}.svg"
+        if ".." in name or not path.is_file():
+            raise ArticleError(source, line, f"unknown icon '{name}': use a name from Material's "
+                               "icon set, e.g. material/heart-outline")
+        icons[name] = path.read_text(encoding="utf-8")
+    return icons
 
 
 def read_docs(docs: Path) -> dict[PurePosixPath, str]:

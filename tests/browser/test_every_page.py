@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 from project import ROOT
-from html_page import page_urls
+from bench import page_paths
 from page_checks import axe_violations, visit_problems
 
-PAGES = page_urls(ROOT / "docs")
+PAGES = [*page_paths(ROOT / "docs"), "404.html"]
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda path: path or "home")

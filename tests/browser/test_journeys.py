@@ -6,13 +6,13 @@ import re
 
 import pytest
 from project import ROOT
-from html_page import page_urls
+from bench import page_paths
 from rapport.article import parse_article
 
 ARTICLE_PATH = ROOT / "content" / "article.md"
 ARTICLE = parse_article(ARTICLE_PATH.read_text(encoding="utf-8"), ARTICLE_PATH)
 SECTIONS = [section.heading for section in ARTICLE.sections]
-PAGES = page_urls(ROOT / "docs")
+PAGES = [*page_paths(ROOT / "docs"), "404.html"]
 
 
 def h1(page) -> str:
