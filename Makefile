@@ -68,6 +68,6 @@ $(SITE_STAMP): requirements/site.txt requirements/constraints.txt | $(VENV)/bin/
 	$(PIP_INSTALL) -r requirements/site.txt
 	touch $@
 
-$(TEST_STAMP): $(SITE_STAMP) requirements/test.txt
-	$(PIP_INSTALL) -r requirements/test.txt
+$(TEST_STAMP): $(SITE_STAMP) requirements/test.txt requirements/zensical.txt
+	$(PIP_INSTALL) -r requirements/test.txt -r requirements/zensical.txt
 	touch $@

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,3 +44,15 @@ def strict_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
 def built_site(strict_build: Build) -> Path:
     """The built site's folder."""
     return strict_build.site
+
+
+@pytest.fixture(scope="session")
+def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same project built by Zensical (which runs no MkDocs hooks: the pages are committed)."""
+    zensical = shutil.which("zensical", path=str(Path(sys.executable).parent))
+    assert zensical, "zensical is not installed: make test installs requirements/zensical.txt"
+    project = copy_project(tmp_path_factory.mktemp("zensical"))
+    result = subprocess.run([zensical, "build", "--clean"], cwd=project, capture_output=True,
+                            text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project / "site"

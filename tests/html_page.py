@@ -109,3 +109,15 @@ def html_pages(site: Path) -> list[Path]:
     """Every HTML page of a built site, sorted."""
     return sorted(site.rglob("*.html"))
 
+
+
+def nav_order(site: Path, limit: int = 100) -> list[str]:
+    """Page headings from the home page on, following each page's "Next" link."""
+    headings, path = [], site / "index.html"
+    for _ in range(limit):
+        page = read_page(path)
+        headings.append(page.h1[0])
+        if not page.next_href:
+            break
+        path = (path.parent / page.next_href / "index.html").resolve()
+    return headings

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from project import FIXTURES, ROOT, copy_project, run_mkdocs_build
-from html_page import html_pages, read_page
+from html_page import html_pages, nav_order, read_page
 from site_checks import broken_links
 from mkdocs.utils.yaml import yaml_load
 from rapport.article import SENTENCE_END_RE, parse_article
@@ -73,12 +73,12 @@ def test_every_section_has_its_page_with_its_heading(built_site):
 
 
 def test_next_links_walk_home_then_the_sections_in_article_order(built_site):
-    titles, path = [], built_site / "index.html"
-    for _ in range(len(ARTICLE.sections) + 2):
-        page = read_page(path)
-        titles.append(page.h1[0])
-        path = (path.parent / page.next_href / "index.html").resolve()
-    assert titles == [ARTICLE.title, *(s.heading for s in ARTICLE.sections), ARTICLE.title]
+    titles = nav_order(built_site)
+    assert titles[:len(ARTICLE.sections) + 2] == [
+        ARTICLE.title, *(s.heading for s in ARTICLE.sections), ARTICLE.title]
+    assert titles[len(ARTICLE.sections) + 2:] == [
+        "Get help now", "What the research says", "Finding a good fit", "Glossary",
+        "About this site"]
 
 
 def test_search_index_holds_every_section_page_and_not_the_whole_article(built_site):
@@ -180,18 +180,21 @@ def test_every_page_has_unique_description_canonical_social_tags_and_json_ld(bui
         assert page.meta["og:title"] and page.meta["og:description"] == description, path
         assert page.meta["og:image"] == SITE_URL + "assets/preview.png", path
         assert page.meta["twitter:card"] == "summary_large_image", path
-        [ld] = page.ld()
+        ld = page.ld()[0]
         assert ld["@type"] == "MedicalWebPage" and ld["lastReviewed"] == "2026-11-26", path
         assert ld["url"] == page.canonical, path
     assert (ROOT / "docs" / "assets" / "preview.png").is_file()
 
 
-def test_article_pages_name_the_author_in_json_ld(built_site):
-    [ld] = read_page(built_site / "article" / "index.html").ld()
-    assert ld["author"] == {"@type": "Person", "name": "VT"}
-    assert ld["datePublished"] == "2025-10-25"
-    [ld] = read_page(built_site / "help" / "index.html").ld()
-    assert "author" not in ld
+def test_article_pages_describe_the_article_with_author_and_date_in_json_ld(built_site):
+    page, article = read_page(built_site / "article" / "index.html").ld()
+    assert article["@type"] == "Article" and article["headline"] == ARTICLE.title
+    assert article["author"] == {"@type": "Person", "name": "VT"}
+    assert article["datePublished"] == "2025-10-25"
+    assert article["publisher"]["name"] == ARTICLE.meta.publication
+    assert article["mainEntityOfPage"] == page["url"]
+    assert [ld["@type"] for ld in read_page(built_site / "help" / "index.html").ld()] == [
+        "MedicalWebPage"]
 
 
 def test_sitemap_lists_every_page_and_robots_names_it(built_site):
@@ -242,9 +245,9 @@ def test_hostile_title_and_description_show_as_text_everywhere(hostile_site):
     assert page.meta["description"] == HOSTILE_DESCRIPTION
     assert page.meta["og:description"] == HOSTILE_DESCRIPTION
     assert page.meta["og:title"] == HOSTILE_TITLE
-    [ld] = page.ld()                                       # still valid JSON
+    ld = page.ld()[0]                                      # still valid JSON
     assert (ld["name"], ld["description"]) == (HOSTILE_TITLE, HOSTILE_DESCRIPTION)
-    assert "</script" not in page.json_ld[0]
+    assert not [block for block in page.json_ld if "</script" in block]
 
 
 def test_every_internal_link_and_anchor_resolves_and_external_links_use_https(built_site):

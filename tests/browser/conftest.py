@@ -52,6 +52,14 @@ def site_url(built_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def zensical_url(zensical_site: Path) -> Iterator[str]:
+    """The Zensical build of the same project, served like the MkDocs one."""
+    server, url = serve(zensical_site, urlsplit(SITE_URL).path)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
 def browser():
     """Chromium, launched once per session with a fresh profile."""
     if not CHROMIUM.exists():

@@ -12,14 +12,33 @@ from page_checks import axe_violations, visit_problems
 PAGES = [*page_paths(ROOT / "docs"), "404.html"]
 
 
-@pytest.mark.parametrize("path", PAGES, ids=lambda path: path or "home")
-def test_page_is_accessible_private_and_error_free_light_dark_phone_desktop(open_page, path):
+def problems_in_every_variant(open_page, path: str, base: str | None = None,
+                              builder: str = "MkDocs") -> list[str]:
+    """axe violations, other hosts and errors of one page, phone and desktop, light and dark."""
     problems = []
     for viewport in ("phone", "desktop"):
         for scheme in ("light", "dark"):
-            where = f"/{path} ({viewport}, {scheme})"
-            visit = open_page(path, viewport=viewport, scheme=scheme, wait="load")
-            visit.page.wait_for_load_state("networkidle")
+            where = f"/{path} ({builder}, {viewport}, {scheme})"
+            visit = open_page(path, viewport=viewport, scheme=scheme, base=base)
             problems += axe_violations(visit.page, where) + visit_problems(visit, where)
             visit.page.context.close()
+    return problems
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda path: path or "home")
+def test_page_is_accessible_private_and_error_free_light_dark_phone_desktop(open_page, path):
+    problems = problems_in_every_variant(open_page, path)
+    assert not problems, "\n".join(problems)
+
+
+# Zensical renders the same templates with its own engine: check the pages that show each of
+# them (home, a section, the whole article, a hand-written page with references, help).
+ZENSICAL_PAGES = ["", "article/how-rapport-is-built/", "article/", "research/", "help/"]
+
+
+@pytest.mark.zensical
+@pytest.mark.parametrize("path", ZENSICAL_PAGES, ids=lambda path: path or "home")
+def test_zensical_page_is_accessible_and_private_light_dark_phone_desktop(
+        open_page, zensical_url, path):
+    problems = problems_in_every_variant(open_page, path, zensical_url, "Zensical")
     assert not problems, "\n".join(problems)
