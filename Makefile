@@ -14,13 +14,18 @@ PIP_INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check -c requi
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build pages check test test-fast test-browser browser screenshots lock clean
+.PHONY: serve build offline pages check test test-fast test-browser browser bench screenshots lock clean
 
 serve: $(SITE_STAMP) ## Preview the site at http://127.0.0.1:8000
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: $(SITE_STAMP) ## Build the site into site/
 	$(PY) -m mkdocs build --strict
+
+offline: $(SITE_STAMP) ## Build dist/rapport-offline.zip: the site, readable from the file system
+	rm -rf dist/offline
+	OFFLINE=true $(PY) -m mkdocs build --strict --site-dir dist/offline
+	$(PY) scripts/pack_offline.py dist/offline dist/rapport-offline.zip
 
 pages: $(SITE_STAMP) ## Regenerate docs/ from content/article.md
 	$(PY) scripts/build_pages.py

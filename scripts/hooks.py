@@ -1,4 +1,5 @@
-"""MkDocs hooks: regenerate docs/ from content/ before each build; fold page indentation.
+"""MkDocs hooks: regenerate docs/ from content/ before each build; fold page indentation;
+keep the offline copy from loading a script from a CDN.
 
 `mkdocs serve` watches content/ through `watch:` in mkdocs.yml, so saving the article runs
 this again. The generator writes only files whose text changed, so the rebuild that its own
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from rapport.errors import ArticleError
 from rapport.writer import build
 
@@ -21,10 +23,22 @@ log = logging.getLogger("mkdocs.plugins.rapport")
 # A run of white space that holds a line break: in HTML outside <pre> and <textarea> it shows
 # the same as one line break, so folding it changes nothing a reader sees.
 INDENTATION_RE = re.compile(r"\n\s+")
+# The Web Worker shim that search needs under file://, shipped in overrides/ (MIT, from npm's
+# iframe-worker 1.0.4) instead of the unpkg.com address Material's offline plugin would add.
+IFRAME_WORKER_SHIM = "assets/vendor/iframe-worker/shim.js"
 ARTICLE = Path(__file__).resolve().parent.parent / "content" / "article.md"
 
 
 # --- hooks --------------------------------------------------------------------------------------
+
+
+@event_priority(100)  # before Material's offline plugin, which adds the shim only if none is set
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """In the offline build, load the search worker shim from the site itself."""
+    offline = config.plugins.get("material/offline")
+    if offline is not None and offline.config.enabled:
+        config.extra.setdefault("polyfills", []).append(IFRAME_WORKER_SHIM)
+    return config
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
