@@ -88,7 +88,9 @@ def test_phone_drawer_opens_lists_every_page_in_article_order_and_closes(open_pa
 def test_get_help_now_is_one_click_from_every_page(open_page, viewport):
     for path in PAGES:
         page = open_page(path, viewport=viewport).page
-        link = page.locator("a.rapport-announce")
+        page.mouse.wheel(0, 5000)              # the header, and the button, stay on screen
+        page.wait_for_timeout(100)
+        link = page.locator(".md-header").get_by_role("link", name="Get help now")
         assert link.is_visible(), path
         link.click()
         page.wait_for_url(re.compile(r"/help/$"))
@@ -100,8 +102,7 @@ def test_print_shows_the_text_without_navigation_header_search_or_palette(open_p
     page = open_page("article/").page
     page.emulate_media(media="print")
     for selector in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary",
-                     ".md-search", "form[data-md-component=palette]", ".md-footer",
-                     ".md-banner"):
+                     ".md-search", "form[data-md-component=palette]", ".md-footer"):
         assert not page.locator(selector).first.is_visible(), selector
     assert page.locator("article").is_visible()
     assert SECTIONS[-1] in page.locator("article").inner_text()
