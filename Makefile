@@ -13,6 +13,12 @@ PIP_INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check -c requi
 # Material prints an end-of-life banner on every run; the README explains the choice.
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
+# Dates in the built site (sitemap.xml) come from the last commit, not the clock, so the same
+# commit always builds the same bytes.
+COMMIT_TIME := $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(COMMIT_TIME),)
+export SOURCE_DATE_EPOCH ?= $(COMMIT_TIME)
+endif
 
 .PHONY: serve build offline pages check test test-fast test-browser browser bench screenshots lock clean
 

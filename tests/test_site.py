@@ -66,6 +66,15 @@ def test_strict_build_prints_no_warning(strict_build):
     assert "warning" not in strict_build.log.lower()
 
 
+def test_building_twice_changes_no_byte(built_site, tmp_path):
+    again = tmp_path / "again"
+    result = run_mkdocs_build(copy_project(tmp_path / "project"), again)
+    assert result.returncode == 0, result.stderr
+    files = sorted(p.relative_to(built_site) for p in built_site.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file())
+    assert [f for f in files if (built_site / f).read_bytes() != (again / f).read_bytes()] == []
+
+
 def test_every_section_has_its_page_with_its_heading(built_site):
     for section in ARTICLE.sections:
         page = read_page(built_site / "article" / section.slug / "index.html")
