@@ -41,7 +41,7 @@ CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-q
                  "--disable-component-update", "--disable-sync"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 SIZES = (10, 100, 1_000, 10_000)
-SITE_PARTS = ("mkdocs.yml", "content", "docs", "overrides", "scripts", "includes")
+SITE_PARTS = ("mkdocs.yml", "content", "docs", "overrides", "scripts")
 PLAIN_CONFIG = """\
 site_name: Plain Material
 docs_dir: {docs}

@@ -3,8 +3,10 @@ pages, in the same navigation order. (`-m "not zensical"` leaves these out.)"""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from html_page import html_pages, nav_order
+from html_page import html_pages, nav_order, read_page
 
 pytestmark = [pytest.mark.zensical, pytest.mark.build]
 
@@ -16,3 +18,8 @@ def test_zensical_builds_every_page_that_mkdocs_builds(built_site, zensical_site
 
 def test_zensical_keeps_the_navigation_order(built_site, zensical_site):
     assert nav_order(zensical_site) == nav_order(built_site)
+
+
+def test_zensical_shows_the_same_glossary_tooltips(built_site, zensical_site):
+    page = Path("article") / "validation-and-empathy" / "index.html"
+    assert read_page(zensical_site / page).abbr_titles == read_page(built_site / page).abbr_titles
