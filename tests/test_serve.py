@@ -45,10 +45,13 @@ def test_saving_the_article_updates_the_served_page_once(served_copy):
     assert new in (project / "docs" / "article" / "closing-thoughts.md").read_text("utf-8")
     # The generator's own writes to docs/ cause at most one more build, which writes nothing:
     # a loop would keep rebuilding.
-    time.sleep(3)
-    builds = log.read_text().count("Building documentation")
-    time.sleep(3)
-    assert log.read_text().count("Building documentation") == builds <= 3
+    def builds() -> int:
+        return log.read_text().count("Building documentation")
+
+    wait_until(lambda: builds() >= 3, 10)
+    settled = builds()
+    time.sleep(4)
+    assert builds() == settled <= 3
 
 
 def test_a_bad_article_is_reported_in_one_line_and_fixing_it_serves_again(served_copy):
