@@ -8,18 +8,13 @@ Uses Debian's Chromium (/usr/bin/chromium) through Playwright; nothing is downlo
 
 from __future__ import annotations
 
-import functools
-import subprocess
 import sys
 import tempfile
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from bench import CHROMIUM, CHROMIUM_ARGS
+from bench import CHROMIUM, CHROMIUM_ARGS, ROOT, mkdocs_build, serve
 from playwright.sync_api import sync_playwright
 
-ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "assets" / "screenshots"
 PAGES = {"home": "", "section": "article/how-rapport-is-built/"}
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1366, "height": 900}}
@@ -27,27 +22,27 @@ VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1366, 
 
 def main() -> int:
     """Build into a temp folder, serve it, and write one PNG per page, viewport and scheme."""
-    with tempfile.TemporaryDirectory() as site:
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-d", site],
-                       cwd=ROOT, check=True)
-        handler = functools.partial(SimpleHTTPRequestHandler, directory=site)
-        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        base = f"http://127.0.0.1:{server.server_address[1]}/"
+    with tempfile.TemporaryDirectory() as folder:
+        site = Path(folder) / "site"
+        mkdocs_build(ROOT / "mkdocs.yml", site)
+        server, base = serve(site)
         OUT.mkdir(parents=True, exist_ok=True)
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM,
-                                                 args=CHROMIUM_ARGS)
-            for (name, path), (size, viewport) in (
-                    (page, view) for page in PAGES.items() for view in VIEWPORTS.items()):
-                for scheme in ("light", "dark"):
-                    context = browser.new_context(viewport=viewport, color_scheme=scheme)
-                    page = context.new_page()
-                    page.goto(base + path, wait_until="networkidle")
-                    page.screenshot(path=OUT / f"{name}-{size}-{scheme}.png")
-                    context.close()
-            browser.close()
-        server.shutdown()
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=CHROMIUM,
+                                                     args=CHROMIUM_ARGS)
+                for name, path in PAGES.items():
+                    for size, viewport in VIEWPORTS.items():
+                        for scheme in ("light", "dark"):
+                            context = browser.new_context(viewport=viewport,
+                                                          color_scheme=scheme)
+                            page = context.new_page()
+                            page.goto(base + path, wait_until="networkidle")
+                            page.screenshot(path=OUT / f"{name}-{size}-{scheme}.png")
+                            context.close()
+                browser.close()
+        finally:
+            server.terminate()
     print(f"wrote {len(PAGES) * len(VIEWPORTS) * 2} screenshots to {OUT.relative_to(ROOT)}")
     return 0
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from project import FIXTURE_ARTICLE, copy_project, run_mkdocs_build
 
+
 @pytest.fixture
 def project(tmp_path: Path) -> tuple[Path, Path]:
     """(source, docs) of a fresh project holding the fixture article and an empty docs/."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -165,7 +164,8 @@ BAD_INPUTS = {
     "dots in slug": ("# A Small Article About Listening\n\nL.\n\n## A {#..}\n\nx.\n", "'..'"),
     "unknown icon": ("# A Small Article About Listening\n\nL.\n\n## A\n<!-- icon: material/nope -->"
                      "\n\nx.\n", "unknown icon 'material/nope'"),
-    "backslash in slug": ("# A Small Article About Listening\n\nL.\n\n## A {#a\\b}\n\nx.\n", "'\\'"),
+    "backslash in slug": ("# A Small Article About Listening\n\nL.\n\n## A {#a\\b}\n\nx.\n",
+                          "'\\'"),
 }
 
 
@@ -208,7 +208,7 @@ def test_script_runs_from_any_folder_and_reports_without_traceback(tmp_path):
     missing = tmp_path / "nope.md"
     result = subprocess.run([sys.executable, ROOT / "scripts" / "build_pages.py", "--source",
                              missing, "--docs", tmp_path / "docs"], cwd=tmp_path,
-                            capture_output=True, text=True, env={**os.environ})
+                            capture_output=True, text=True)
     assert result.returncode == 2
     assert result.stderr == "nope.md: error: file not found: check the path, or pass --source\n"
     assert not (tmp_path / "docs").exists()

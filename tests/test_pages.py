@@ -63,8 +63,9 @@ def test_home_has_lead_buttons_and_a_card_per_section_with_its_summary():
 
 def test_section_page_has_title_description_and_its_own_text_only():
     page = fixture_plan()[PurePosixPath("article/practice.md")]
-    assert front_matter(page) == {"title": "Listening in practice",
-                                  "description": "What good listening looks like in a conversation."}
+    assert front_matter(page) == {
+        "title": "Listening in practice",
+        "description": "What good listening looks like in a conversation."}
     assert "\n# Listening in practice\n" in page
     assert "Good listeners ask open questions." in page
     assert "People open up" not in page

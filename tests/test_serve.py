@@ -64,5 +64,5 @@ def test_a_bad_article_is_reported_in_one_line_and_fixing_it_serves_again(served
     assert "ERROR   -  content/article.md:" in log.read_text()
     assert "Traceback" not in log.read_text()
     article.write_text(good.replace("raw truth", "plain truth"), encoding="utf-8")
-    assert wait_until(lambda: "plain truth" in (fetch(url + "article/closing-thoughts/") or ""), 30), \
-        log.read_text()
+    page = url + "article/closing-thoughts/"
+    assert wait_until(lambda: "plain truth" in (fetch(page) or ""), 30), log.read_text()

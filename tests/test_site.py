@@ -9,11 +9,11 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from project import FIXTURES, ROOT, copy_project, run_mkdocs_build
 from html_page import html_pages, nav_order, read_page
-from site_checks import broken_links
 from mkdocs.utils.yaml import yaml_load
+from project import FIXTURES, ROOT, copy_project, run_mkdocs_build
 from rapport.article import SENTENCE_END_RE, parse_article
+from site_checks import broken_links
 
 pytestmark = pytest.mark.build
 
@@ -34,7 +34,9 @@ EDITS = [
 ]
 
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-PHONE_RE = re.compile(r"(?<![\w./])(?:\(?\+?\d{2,4}\)?[ .-]?\d{3,4}[ .-]\d{3,4}|\d{4}-\d{4})(?![\w.]?\d)")
+# A phone number, but not the digits inside a DOI ("10.1037/0022-0167.38.2.139").
+PHONE_RE = re.compile(r"(?<![\w./])(?:\(?\+?\d{2,4}\)?[ .-]?\d{3,4}[ .-]\d{3,4}|\d{4}-\d{4})"
+                      r"(?![\w.]?\d)")
 CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+")
 ALLOWED_CJK = {"데일리광장"}              # the credited publication's name
 CRISIS_NUMBERS = {"116 123", "1577-0199"}  # on the Get help now page, on purpose
@@ -137,7 +139,8 @@ def test_leak_scan_catches_the_kinds_of_leak_in_a_made_up_raw_page():
     with pytest.raises(AssertionError) as caught:
         assert_clean(raw, "raw-page.txt")
     message = str(caught.value)
-    for found in ("poster@example.com", "(555) 010-0199", "(055)010-0123", "기사제보", "マッサージ"):
+    for found in ("poster@example.com", "(555) 010-0199", "(055)010-0123", "기사제보",
+                  "マッサージ"):
         assert found in message
 
 
@@ -187,6 +190,8 @@ def test_every_page_has_unique_description_canonical_social_tags_and_json_ld(bui
         descriptions[description] = path
         assert page.canonical and page.canonical.startswith(SITE_URL), path
         assert page.meta["og:title"] and page.meta["og:description"] == description, path
+        home = path == built_site / "index.html"
+        assert page.title == ("Rapport" if home else f"{page.meta['og:title']} - Rapport"), path
         assert page.meta["og:image"] == SITE_URL + "assets/preview.png", path
         assert page.meta["twitter:card"] == "summary_large_image", path
         ld = page.ld()[0]

@@ -7,7 +7,7 @@ the file, the line and what to do, so the CLI and the MkDocs hook can report it 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -191,7 +191,7 @@ def parse_meta(raw: Mapping[str, Any], fm_lines: list[str], path: Path) -> Meta:
     )
 
 
-def parse_note(name: str, spec: Any, fail: Any) -> Note:
+def parse_note(name: str, spec: Any, fail: Callable[[str, str], ArticleError]) -> Note:
     """One entry of `notes:`; the kind is an admonition type."""
     if not isinstance(spec, dict) or not all(isinstance(spec.get(k), str) for k in
                                              ("title", "text")):

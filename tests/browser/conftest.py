@@ -14,10 +14,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from mkdocs.utils.yaml import yaml_load
 from bench import CHROMIUM as BENCH_CHROMIUM
 from bench import CHROMIUM_ARGS
 from local_server import serve
+from mkdocs.utils.yaml import yaml_load
 from project import ROOT
 
 CHROMIUM = Path(os.environ.get("RAPPORT_CHROMIUM", BENCH_CHROMIUM))

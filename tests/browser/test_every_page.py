@@ -5,9 +5,9 @@ page errors. Failures name the page, the rule and the element."""
 from __future__ import annotations
 
 import pytest
-from project import ROOT
 from bench import page_paths
 from page_checks import axe_violations, visit_problems
+from project import ROOT
 
 PAGES = [*page_paths(ROOT / "docs"), "404.html"]
 

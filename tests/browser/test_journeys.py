@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from project import ROOT
 from bench import page_paths
+from project import ROOT
 from rapport.article import parse_article
 
 ARTICLE_PATH = ROOT / "content" / "article.md"
