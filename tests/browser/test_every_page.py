@@ -42,3 +42,17 @@ def test_zensical_page_is_accessible_and_private_light_dark_phone_desktop(
         open_page, zensical_url, path):
     problems = problems_in_every_variant(open_page, path, zensical_url, "Zensical")
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.zensical
+@pytest.mark.parametrize("viewport", ["phone", "desktop"])
+def test_zensical_search_finds_a_section(open_page, zensical_url, viewport):
+    """Zensical has its own search dialog, which Material's search-on-demand script must not
+    hold up (the templates leave that script out under Zensical)."""
+    visit = open_page("glossary/", viewport=viewport, base=zensical_url)
+    visit.page.locator(".md-search__button:visible, label[for=__search]:visible").first.click()
+    visit.page.keyboard.type("empathy", delay=20)
+    result = visit.page.get_by_role("link", name="Validation and empathy").or_(
+        visit.page.get_by_text("Validation and empathy", exact=True)).last
+    result.wait_for()
+    assert visit.traffic.errors == []
