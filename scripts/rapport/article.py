@@ -35,6 +35,8 @@ SAFE_SLUG_RE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 MARKER_RE = re.compile(r"^<!--\s*([A-Za-z][\w-]*)\s*:\s*(.*?)\s*-->\s*$")
 SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+")
 LIST_OR_QUOTE_RE = re.compile(r"^(?:>|[*+-]|\d+[.)])\s+")
+# PyYAML's safe loader, in C (libyaml) when the wheel has it: ten times faster, same results.
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -120,7 +122,7 @@ def split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], int, list
     if closing is None:
         raise ArticleError(path, 1, "the front matter is not closed: add a '---' line after it")
     try:
-        raw = yaml.safe_load("\n".join(lines[1:closing]))
+        raw = yaml.load("\n".join(lines[1:closing]), Loader=YAML_LOADER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1

@@ -27,6 +27,8 @@ DEFAULT_ICON = "material/bookmark-outline"
 WHOLE_ARTICLE_LABEL = "The whole article on one page"
 EDITS_HEADING = "Source and edits"
 EDITS_SLUG = "edits"  # the footer of every page links to article/#edits
+# PyYAML's safe dumper, in C (libyaml) when the wheel has it; the golden pages pin the output.
+YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 # --- the plan -----------------------------------------------------------------------------------
@@ -141,7 +143,8 @@ def render_notes(body: str, meta: Meta) -> str:
 def front_matter(source: str, *, title: str, description: str, **extra: object) -> str:
     """YAML front matter with the generated marker as its first line (visible in the source)."""
     fields = {"title": escape(title), "description": escape(description), **extra}
-    dumped = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=10_000)
+    dumped = yaml.dump(fields, Dumper=YAML_DUMPER, allow_unicode=True, sort_keys=False,
+                       width=10_000)
     return f"---\n# {MARK.format(source=source)}\n{dumped}---\n"
 
 
