@@ -19,11 +19,11 @@ def mkdocs_env() -> dict[str, str]:
     return dict(ENV)
 
 
-def run_mkdocs_build(project: Path, site: Path, *, strict: bool = True
-                     ) -> subprocess.CompletedProcess[str]:
+def run_mkdocs_build(project: Path, site: Path, *, strict: bool = True,
+                     env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict` of `project` into `site`, with its output captured."""
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), "--clean",
          "-f", str(project / "mkdocs.yml"), "-d", str(site)],
-        cwd=project, env=mkdocs_env(), capture_output=True, text=True, timeout=300,
+        cwd=project, env={**mkdocs_env(), **(env or {})}, capture_output=True, text=True, timeout=300,
     )

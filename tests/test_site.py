@@ -77,6 +77,31 @@ def test_building_twice_changes_no_byte(built_site, tmp_path):
     assert [f for f in files if (built_site / f).read_bytes() != (again / f).read_bytes()] == []
 
 
+def site_files(site: Path) -> dict[Path, bytes]:
+    return {p.relative_to(site): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_template_cache_gives_the_same_site_and_notices_an_edited_template(tmp_path):
+    project = copy_project(tmp_path / "project")
+    cache = project / ".cache" / "templates"
+    uncached = run_mkdocs_build(project, tmp_path / "uncached",
+                                env={"RAPPORT_TEMPLATE_CACHE": "off"})
+    assert uncached.returncode == 0, uncached.stderr
+    assert not cache.exists()
+    for name in ("filling", "cached"):
+        result = run_mkdocs_build(project, tmp_path / name)
+        assert result.returncode == 0, result.stderr
+        assert site_files(tmp_path / name) == site_files(tmp_path / "uncached")
+    assert len(list(cache.iterdir())) > 10  # Material's templates and ours
+    template = project / "overrides" / "main.html"
+    template.write_text(template.read_text(encoding="utf-8").replace(
+        "This site is information", "This site is edited information"), encoding="utf-8")
+    result = run_mkdocs_build(project, tmp_path / "edited")
+    assert result.returncode == 0, result.stderr
+    assert "This site is edited information" in (tmp_path / "edited" / "index.html").read_text(
+        encoding="utf-8")
+
+
 def test_every_section_has_its_page_with_its_heading(built_site):
     for section in ARTICLE.sections:
         page = read_page(built_site / "article" / section.slug / "index.html")
