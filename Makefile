@@ -70,7 +70,7 @@ lock: $(TEST_STAMP) ## Record the exact versions installed into requirements/con
 	mv requirements/constraints.new requirements/constraints.txt
 
 clean: ## Remove the virtualenv and build output
-	rm -rf $(VENV) site .pytest_cache .hypothesis
+	rm -rf $(VENV) site .cache .pytest_cache .hypothesis
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
