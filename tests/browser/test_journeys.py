@@ -98,6 +98,38 @@ def test_get_help_now_is_one_click_from_every_page(open_page, viewport):
         page.context.close()
 
 
+# How many lines a page's title fills, with and without what follows its words (the permalink):
+# boxes whose heights overlap share a line.
+TITLE_LINES = """h1 => {
+    const lines = range => {
+        const boxes = [...range.getClientRects()].filter(box => box.width > 0)
+            .sort((a, b) => a.top - b.top);
+        let count = 0, bottom = -Infinity;
+        for (const box of boxes) {
+            if (box.top >= bottom - 1) count += 1;
+            bottom = Math.max(bottom, box.bottom);
+        }
+        return count;
+    };
+    const whole = document.createRange();
+    whole.selectNodeContents(h1);
+    const words = document.createRange();
+    words.selectNodeContents(h1);
+    const link = h1.querySelector(".headerlink");
+    if (link) words.setEndBefore(link);
+    return [lines(whole), lines(words)];
+}"""
+
+
+@pytest.mark.parametrize("path", ["", "article/when-rapport-is-missing/", "good-fit/"])
+def test_page_title_takes_no_more_lines_than_its_words_on_a_phone(open_page, path):
+    """Nothing after a title's words (its permalink, say) may wrap to a line of its own: a
+    blank-looking gap under the title."""
+    page = open_page(path, viewport="phone").page
+    whole, words = page.locator("article h1").first.evaluate(TITLE_LINES)
+    assert whole == words
+
+
 def test_print_shows_the_text_without_navigation_header_search_or_palette(open_page):
     page = open_page("article/").page
     page.emulate_media(media="print")
@@ -125,8 +157,12 @@ def test_first_tab_reaches_skip_to_content_and_it_moves_focus_to_the_content(ope
     assert focused[0] and focused[1].strip() == "Skip to content"
     page.keyboard.press("Enter")
     page.keyboard.press("Tab")
-    inside = page.evaluate("!!document.activeElement.closest('.md-content')")
-    assert inside
+    # Past the header and navigation: the next stop follows the page's title (inside the
+    # content if it has a link, else the footer's previous/next).
+    after_title = page.evaluate("!!(document.querySelector('article h1').compareDocumentPosition("
+                                "document.activeElement) & Node.DOCUMENT_POSITION_FOLLOWING)")
+    assert after_title
+    assert not page.evaluate("!!document.activeElement.closest('.md-header, .md-sidebar')")
 
 
 def test_not_found_page_offers_search_and_home(open_page):
