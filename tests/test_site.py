@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ElementTree
+from datetime import date
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -192,6 +193,8 @@ def test_footer_credits_the_original_article_and_links_to_the_edits(built_site):
     page = read_page(built_site / "glossary" / "index.html")
     meta = ARTICLE.meta
     assert f"by {meta.author}, first published in {meta.publication}" in page.text
+    published = date.fromisoformat(meta.published)
+    assert f"in {meta.publication} on {published.day} {published:%B %Y}," in page.text
     assert ("a.href", "../article/#edits") in page.links
 
 
