@@ -33,29 +33,23 @@
     whenOpened(() => send.apply(this, body));
   };
 
-  // The worker: a stand-in that starts the real one then and passes messages both ways.
+  // The worker: a stand-in that starts the real one then and passes messages both ways
+  // (all that Material asks of its worker).
   const BrowserWorker = window.Worker;
   class WorkerOnDemand extends EventTarget {
     constructor(url, options) {
       super();
       this.queued = [];
       whenOpened(() => {
-        if (this.terminated) return;
         this.worker = new BrowserWorker(url, options);
         this.worker.addEventListener("message", ({ data }) =>
           this.dispatchEvent(new MessageEvent("message", { data })));
-        this.worker.addEventListener("error", ({ message }) =>
-          this.dispatchEvent(new ErrorEvent("error", { message })));
         this.queued.splice(0).forEach(message => this.worker.postMessage(...message));
       });
     }
     postMessage(...message) {
       if (this.worker) this.worker.postMessage(...message);
       else this.queued.push(message);
-    }
-    terminate() {
-      this.terminated = true;
-      if (this.worker) this.worker.terminate();
     }
   }
   window.Worker = function Worker(url, options) {
