@@ -292,6 +292,13 @@ def test_hostile_title_and_description_show_as_text_everywhere(hostile_site):
     assert not [block for block in page.json_ld if "</script" in block]
 
 
+def test_no_two_footnote_marks_touch(built_site):
+    """Marks 1 and 10 side by side read as one mark, 110: cite each where its claim is."""
+    touching = re.compile(r"</sup>\s*<sup id=\"fnref")
+    assert [page for page in html_pages(built_site)
+            if touching.search(page.read_text(encoding="utf-8"))] == []
+
+
 def test_every_internal_link_and_anchor_resolves_and_external_links_use_https(built_site):
     failures = broken_links(built_site, urlsplit(SITE_URL).path)
     assert not failures, "\n".join(failures)
