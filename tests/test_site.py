@@ -299,6 +299,16 @@ def test_no_two_footnote_marks_touch(built_site):
             if touching.search(page.read_text(encoding="utf-8"))] == []
 
 
+def test_footnote_marks_count_up_as_a_reader_meets_them(built_site):
+    """Python-Markdown numbers footnotes in the order they are defined: keep the definitions in
+    the order of first citation, so the text reads 1, 2, 3 and not 5, 4, 3."""
+    for page in html_pages(built_site):
+        marks = re.findall(r'class="footnote-ref" href="#fn:[^"]+">(\d+)<',
+                           page.read_text(encoding="utf-8"))
+        first_seen = list(dict.fromkeys(int(mark) for mark in marks))
+        assert first_seen == list(range(1, len(first_seen) + 1)), page
+
+
 def test_every_internal_link_and_anchor_resolves_and_external_links_use_https(built_site):
     failures = broken_links(built_site, urlsplit(SITE_URL).path)
     assert not failures, "\n".join(failures)
