@@ -225,6 +225,24 @@ def measure_pages(browser, site: Path, base_path: str, paths: list[str], url: st
     return results
 
 
+# Sum the page's layout shifts (those not caused by input), and note what moved in each.
+RECORD_LAYOUT_SHIFTS = """
+window.__cls = 0;
+window.__shifts = [];
+new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) {
+        if (entry.hadRecentInput) continue;
+        window.__cls += entry.value;
+        window.__shifts.push({value: entry.value, at: Math.round(entry.startTime),
+            moved: (entry.sources || []).map(source => source.node
+                ? `${source.node.nodeName}.${source.node.className || ""}: ` +
+                  `${JSON.stringify(source.previousRect)} -> ${JSON.stringify(source.currentRect)}`
+                : "?")});
+    }
+}).observe({type: "layout-shift", buffered: true});
+"""
+
+
 def visit(browser, url: str, paths: list[str], host: str) -> tuple[list[str], list[str], float]:
     """Visit `paths` in order in one fresh context; return what the last visit newly fetched
     from the site, what it tried to fetch elsewhere (aborted), and its layout shift."""
@@ -247,9 +265,7 @@ def visit(browser, url: str, paths: list[str], host: str) -> tuple[list[str], li
 
     context.route("**/*", route)
     page = context.new_page()
-    page.add_init_script("window.__cls = 0; new PerformanceObserver(list => { for (const e of "
-                         "list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })"
-                         ".observe({type: 'layout-shift', buffered: true});")
+    page.add_init_script(RECORD_LAYOUT_SHIFTS)
     for index, path in enumerate(paths):
         if index == len(paths) - 1:
             seen.update(fetched)
@@ -257,6 +273,9 @@ def visit(browser, url: str, paths: list[str], host: str) -> tuple[list[str], li
             outside.clear()
         page.goto(url + path, wait_until="networkidle")
     shift = page.evaluate("window.__cls")
+    if shift:  # name what moved, and when, so that a rare shift can be tracked down
+        print(f"layout shift on {url + paths[-1]}:", page.evaluate("window.__shifts"),
+              file=sys.stderr)
     context.close()
     return fetched, outside, shift
 
