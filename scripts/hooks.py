@@ -15,7 +15,6 @@ import re
 from pathlib import Path
 
 import jinja2
-
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
