@@ -30,46 +30,68 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from rapport.article import parse_article
+from rapport.collection import SNIPPETS_FOLDER, Collection, Entry, in_order
 from rapport.pages import plan_site
-from rapport.writer import build, read_icons
+from rapport.settings import read_settings
+from rapport.writer import Sources, build, read_icons
 
 ROOT = Path(__file__).resolve().parent.parent
-ARTICLE = ROOT / "content" / "article.md"
+CONTENT = ROOT / "content"
+CONFIG = ROOT / "mkdocs.yml"
+SETTINGS = read_settings(CONFIG)
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
                  "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 SIZES = (10, 100, 1_000, 10_000)
+COLLECTION_SIZES = (1, 10, 100)     # articles of COLLECTION_SECTIONS sections each
+COLLECTION_SECTIONS = 8
 SITE_PARTS = ("mkdocs.yml", "content", "docs", "overrides", "scripts")
 PLAIN_CONFIG = """\
 site_name: Plain Material
 docs_dir: {docs}
 theme:
   name: material
-markdown_extensions: [toc, abbr, admonition, attr_list, footnotes, md_in_html]
+markdown_extensions:
+  - toc
+  - abbr
+  - admonition
+  - attr_list
+  - def_list
+  - footnotes
+  - md_in_html
+  - pymdownx.snippets:
+      base_path: [{docs}/snippets]
+      auto_append: [tooltips.md]
+      check_paths: true
 """
 
 
 # --- generator ----------------------------------------------------------------------------------
 
 
-def synthetic_article(sections: int) -> str:
+def synthetic_article(sections: int, title: str = "Synthetic") -> str:
     """An article of `sections` sections, each with two paragraphs of about 60 words."""
     sentence = ("Clients who feel heard are more likely to return, to speak openly and to "
                 "work on what matters to them between sessions. ")
     paragraph = sentence * 3
     body = "".join(f"## Section {number} on listening\n\n{paragraph}\n\n{paragraph}\n\n"
                    for number in range(sections))
-    return ("---\ntitle: Synthetic\ndescription: A generated article.\nauthor: Bench\n"
+    return (f"---\ntitle: {title}\ndescription: A generated article.\nauthor: Bench\n"
             "source:\n  publication: Bench\n  published: 2024-01-01\nreviewed: 2024-01-01\n"
-            "edits: []\n---\n\n# Synthetic\n\nThe lead paragraph.\n\n" + body)
+            f"edits: []\n---\n\n# {title}\n\nThe lead paragraph.\n\n" + body)
 
 
-def generate(text: str) -> int:
-    """Parse and plan in memory: the generator's own work, without the disk."""
-    article = parse_article(text, ARTICLE)
-    return len(plan_site(article, "content/article.md", "article", read_icons(article, ARTICLE)))
+def generate(texts: dict[str, str]) -> int:
+    """Parse and plan a collection ({name: article text}) in memory: the generator's own
+    work, without the disk."""
+    entries = [Entry(name, f"content/{name}.md", CONTENT / f"{name}.md",
+                     parse_article(text, CONTENT / f"{name}.md", SETTINGS.allowed_contacts))
+               for name, text in texts.items()]
+    collection = Collection(in_order(entries), None, CONTENT, "content/", "")
+    return len(plan_site(collection, SETTINGS, read_icons(collection), CONFIG, "mkdocs.yml")
+               .files)
 
 
 def timed(action: Callable[[], object], repeats: int) -> float:
@@ -99,30 +121,40 @@ def growth_exponent(sizes: list[int], values: list[float]) -> float:
             / sum((x - mean_x) ** 2 for x in xs))
 
 
+def sources_of(project: Path) -> Sources:
+    return Sources(project / "content", project / "docs", project / "mkdocs.yml",
+                   read_settings(project / "mkdocs.yml"))
+
+
 def bench_generator(repeats: int) -> None:
-    text = ARTICLE.read_text(encoding="utf-8")
+    texts = {path.stem: path.read_text(encoding="utf-8") for path in CONTENT.glob("*.md")}
     print("## Generator")
-    in_process = timed(lambda: generate(text), repeats * 20)
-    print(f"this article, parse + plan in process: {in_process * 1000:.1f} ms (median)")
+    in_process = timed(lambda: generate(texts), repeats * 20)
+    print(f"this site's {len(texts)} articles, parse + plan in process: "
+          f"{in_process * 1000:.1f} ms (median)")
     with tempfile.TemporaryDirectory() as folder:
-        docs = Path(folder) / "docs"
-        first = timed(lambda: build(ARTICLE, docs), 1)
-        again = timed(lambda: build(ARTICLE, docs), repeats * 5)
-    print(f"this article, build into an empty docs/: {first * 1000:.1f} ms; "
-          f"again, nothing to write: {again * 1000:.1f} ms")
+        project = copy_site_sources(Path(folder) / "project")
+        generated = [path for path in (project / "docs").rglob("*.md")
+                     if "generated from" in path.read_text(encoding="utf-8")[:200]]
+        for path in generated:
+            path.unlink()
+        first = timed(lambda: build(sources_of(project)), 1)
+        again = timed(lambda: build(sources_of(project)), repeats * 5)
+    print(f"this site, everything to disk (read, check, write {len(generated)} files): "
+          f"{first * 1000:.1f} ms; again, nothing to write: {again * 1000:.1f} ms")
     print()
     print("| sections | parse + plan | per section | peak memory | build to disk |")
     print("|---:|---:|---:|---:|---:|")
     times, memories = [], []
     for size in SIZES:
-        article = synthetic_article(size)
+        article = {"article": synthetic_article(size)}
         seconds = timed(lambda: generate(article), 1 if size >= 10_000 else repeats)
         memory = peak_memory(lambda: generate(article))
         with tempfile.TemporaryDirectory() as folder:
-            source = Path(folder) / "content" / "article.md"
-            source.parent.mkdir()
-            source.write_text(article, encoding="utf-8")
-            to_disk = timed(lambda: build(source, Path(folder) / "docs"), 1)
+            project = copy_site_sources(Path(folder) / "project")
+            (project / "content" / "article.md").write_text(article["article"], "utf-8")
+            (project / "content" / "when-it-isnt-working.md").unlink()
+            to_disk = timed(lambda: build(sources_of(project)), 1)
         times.append(seconds)
         memories.append(memory)
         print(f"| {size:,} | {seconds * 1000:,.1f} ms | {seconds / size * 1e6:,.1f} µs | "
@@ -130,6 +162,47 @@ def bench_generator(repeats: int) -> None:
     print(f"\ngrowth exponent (1 = linear, 2 = quadratic): "
           f"time {growth_exponent(list(SIZES), times):.2f}, "
           f"memory {growth_exponent(list(SIZES), memories):.2f}\n")
+
+
+def synthetic_collection(count: int) -> dict[str, str]:
+    """`count` articles of COLLECTION_SECTIONS sections each, by file name."""
+    return {f"synthetic-{number:03d}": synthetic_article(COLLECTION_SECTIONS,
+                                                        f"Synthetic article {number}")
+            for number in range(count)}
+
+
+def synthetic_project(folder: Path, count: int) -> Path:
+    """A copy of the site whose articles are `count` synthetic ones (the seed stays: the
+    hand-written pages link to it), with docs/ generated."""
+    project = copy_site_sources(folder)
+    (project / "content" / "when-it-isnt-working.md").unlink()
+    for name, text in synthetic_collection(count - 1).items():
+        (project / "content" / f"{name}.md").write_text(text, encoding="utf-8")
+    build(sources_of(project))
+    return project
+
+
+def bench_collection(pairs: int) -> None:
+    """Generator and full build for 1, 10 and 100 articles of eight sections."""
+    print(f"## A collection of articles ({COLLECTION_SECTIONS} sections each)")
+    print("| articles | parse + plan | peak memory | this site's build | plain Material | "
+          "ratio |")
+    print("|---:|---:|---:|---:|---:|---:|")
+    times, memories = [], []
+    for count in COLLECTION_SIZES:
+        texts = synthetic_collection(count)
+        seconds = timed(lambda: generate(texts), 3)
+        memory = peak_memory(lambda: generate(texts))
+        times.append(seconds)
+        memories.append(memory)
+        with tempfile.TemporaryDirectory() as folder:
+            project = synthetic_project(Path(folder) / "project", count)
+            ours, theirs = interleaved_builds(project, Path(folder), pairs)
+        print(f"| {count} | {seconds * 1000:,.1f} ms | {memory / 1e6:,.1f} MB | {ours:.2f} s | "
+              f"{theirs:.2f} s | {ours / theirs:.2f} |")
+    print(f"\ngrowth exponent of the generator: time "
+          f"{growth_exponent(list(COLLECTION_SIZES), times):.2f}, memory "
+          f"{growth_exponent(list(COLLECTION_SIZES), memories):.2f}\n")
 
 
 # --- full build ---------------------------------------------------------------------------------
@@ -155,6 +228,20 @@ def mkdocs_build(config: Path, site: Path, env: dict[str, str] = ENV) -> float:
     return time.perf_counter() - start
 
 
+def interleaved_builds(project: Path, work: Path, pairs: int,
+                       env: dict[str, str] = ENV) -> tuple[float, float]:
+    """Median seconds of this site's build and of a plain Material build of the same pages,
+    run in turn so that both see the same machine."""
+    plain = work / "plain.yml"
+    plain.write_text(PLAIN_CONFIG.format(docs=project / "docs"), encoding="utf-8")
+    mkdocs_build(project / "mkdocs.yml", work / "site-ours", env)  # fills the template cache
+    ours, theirs = [], []
+    for _ in range(pairs):
+        ours.append(mkdocs_build(project / "mkdocs.yml", work / "site-ours", env))
+        theirs.append(mkdocs_build(plain, work / "site-plain"))
+    return statistics.median(ours), statistics.median(theirs)
+
+
 def bench_build(pairs: int) -> None:
     """This site against a plain Material build of the same pages, interleaved: with its
     template cache (every build after the first) and without (a first build; what the site's
@@ -163,15 +250,8 @@ def bench_build(pairs: int) -> None:
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         project = copy_site_sources(work / "rapport")
-        plain = work / "plain.yml"
-        plain.write_text(PLAIN_CONFIG.format(docs=project / "docs"), encoding="utf-8")
-        mkdocs_build(project / "mkdocs.yml", work / "site-ours")  # fills the template cache
-        ours, cold, theirs = [], [], []
-        for _ in range(pairs):
-            ours.append(mkdocs_build(project / "mkdocs.yml", work / "site-ours"))
-            cold.append(mkdocs_build(project / "mkdocs.yml", work / "site-cold", cold_env))
-            theirs.append(mkdocs_build(plain, work / "site-plain"))
-    ours_s, cold_s, theirs_s = (statistics.median(times) for times in (ours, cold, theirs))
+        ours_s, theirs_s = interleaved_builds(project, work, pairs)
+        cold_s, _ = interleaved_builds(project, work, pairs, cold_env)
     print("## Full site build (mkdocs build, wall clock, interleaved, median of "
           f"{pairs} rounds)")
     print(f"plain Material, same pages: {theirs_s:.2f} s")
@@ -281,10 +361,11 @@ def visit(browser, url: str, paths: list[str], host: str) -> tuple[list[str], li
 
 
 def page_paths(docs: Path) -> list[str]:
+    """The address of every page docs/ makes (navigation files and snippets make none)."""
     paths = []
     for source in sorted(docs.rglob("*.md")):
         relative = source.relative_to(docs)
-        if relative.name != "SUMMARY.md":
+        if relative.name != "SUMMARY.md" and relative.parts[0] != SNIPPETS_FOLDER:
             folder = relative.parent if relative.stem == "index" else relative.with_suffix("")
             paths.append("" if folder == Path(".") else folder.as_posix() + "/")
     return paths
@@ -388,6 +469,7 @@ def main() -> int:
     repeats = 3 if args.quick else 7
     bench_generator(repeats)
     bench_build(5 if args.quick else 11)
+    bench_collection(3 if args.quick else 11)
     bench_weight()
     bench_serve(3 if args.quick else 5)
     return 0

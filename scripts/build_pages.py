@@ -1,52 +1,80 @@
 #!/usr/bin/env python3
-"""Generate the site's pages in docs/ from the curated article in content/.
+"""Generate the site's pages in docs/ from the articles and the glossary in content/.
 
     python scripts/build_pages.py            # write what changed
     python scripts/build_pages.py --check    # write nothing; exit 1 if docs/ is out of date
+                                             # or an article's review is overdue
+    python scripts/build_pages.py --source content/x.md --docs /tmp/docs   # one article
 
-Exit codes: 0 done or in sync, 1 out of sync (--check), 2 bad input (one line on stderr).
+Exit codes: 0 done or in sync, 1 out of sync or overdue (--check), 2 bad input (one line per
+problem on stderr, every problem at once).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
-from rapport.errors import ArticleError
-from rapport.writer import build, check
+from rapport.errors import Problems, report_lines
+from rapport.settings import read_settings
+from rapport.writer import (
+    Sources,
+    apply_diff,
+    describe,
+    diff_docs,
+    review_status,
+    summary_notes,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_SOURCE = ROOT / "content" / "article.md"
+DEFAULT_CONTENT = ROOT / "content"
 DEFAULT_DOCS = ROOT / "docs"
+DEFAULT_CONFIG = ROOT / "mkdocs.yml"
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Parse arguments, run build or check, and turn bad input into one line and exit code 2."""
+    """Parse arguments, build or check, and turn bad input into clear lines and exit code 2."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE,
-                        help="the article (default: content/article.md)")
+    parser.add_argument("--content", type=Path, default=DEFAULT_CONTENT,
+                        help="the folder of articles and glossary.yml (default: content/)")
+    parser.add_argument("--source", type=Path,
+                        help="build from this one article only (with its folder's glossary)")
     parser.add_argument("--docs", type=Path, default=DEFAULT_DOCS,
                         help="the MkDocs docs folder (default: docs/)")
+    parser.add_argument("--config", type=Path, default=DEFAULT_CONFIG,
+                        help="mkdocs.yml, for the site settings (default: mkdocs.yml)")
     parser.add_argument("--check", action="store_true",
-                        help="write nothing; exit 1 and name each file that is out of date")
+                        help="write nothing; exit 1 naming each file that is out of date, "
+                        "and each article whose review is overdue")
+    parser.add_argument("--today", type=date.fromisoformat, default=None,
+                        help="the date reviews are checked against (default: today)")
     args = parser.parse_args(argv)
     try:
-        if args.check:
-            problems = check(args.source, args.docs)
-            for problem in problems:
-                print(problem, file=sys.stderr)
-            if problems:
-                print("docs/ is out of date: run python scripts/build_pages.py to fix",
-                      file=sys.stderr)
-                return 1
-            print("docs/ is in sync with the article")
-            return 0
-        diff = build(args.source, args.docs)
-    except ArticleError as error:
-        print(error, file=sys.stderr)
+        settings = read_settings(args.config)
+        sources = Sources(content=args.source.parent if args.source else args.content,
+                          docs=args.docs, config=args.config, settings=settings,
+                          only=args.source)
+        diff, collection = diff_docs(sources)
+    except Problems as problems:
+        print("\n".join(report_lines(problems.problems)), file=sys.stderr)
         return 2
-    print(f"wrote {len(diff.write)}, removed {len(diff.delete)}, unchanged {diff.unchanged}")
+    for line in summary_notes(collection):
+        print(line, file=sys.stderr)
+    if not args.check:
+        apply_diff(args.docs, diff)
+        print(f"wrote {len(diff.write)}, removed {len(diff.delete)}, unchanged {diff.unchanged}")
+        return 0
+    stale = describe(args.docs, diff)
+    overdue, soon = review_status(collection, settings, args.today or date.today())
+    for line in [*stale, *report_lines(overdue), *soon]:
+        print(line, file=sys.stderr)
+    if stale:
+        print("docs/ is out of date: run python scripts/build_pages.py to fix", file=sys.stderr)
+    if stale or overdue:
+        return 1
+    print("docs/ is in sync with content/, and no review is overdue")
     return 0
 
 

@@ -1,10 +1,11 @@
-"""MkDocs hooks: regenerate docs/ from content/ before each build; keep compiled templates
-between builds; fold page indentation; keep the offline copy from loading a script from a CDN.
+"""MkDocs hooks: regenerate docs/ from content/ before each build; keep glossary tooltips out
+of titles and reachable by keyboard; keep compiled templates between builds; fold page
+indentation; keep the offline copy from loading a script from a CDN.
 
-`mkdocs serve` watches content/ through `watch:` in mkdocs.yml, so saving the article runs
-this again. The generator writes only files whose text changed, so the rebuild that its own
-write triggers finds nothing to do: no rebuild loop. The pages are committed too, so a build
-that runs no hooks (Zensical, say) gives the same site.
+`mkdocs serve` watches content/ through `watch:` in mkdocs.yml, so saving, adding or deleting
+an article runs this again. The generator writes only files whose text changed, so the
+rebuild that its own write triggers finds nothing to do: no rebuild loop. The pages are
+committed too, so a build that runs no hooks (Zensical, say) gives the same site.
 """
 
 from __future__ import annotations
@@ -19,8 +20,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
-from rapport.errors import ArticleError
-from rapport.writer import build
+from rapport.errors import Problems, report_lines
+from rapport.settings import settings_from
+from rapport.tooltips import TooltipPlacement
+from rapport.writer import Sources, build
 
 log = logging.getLogger("mkdocs.plugins.rapport")
 # A run of white space that holds a line break: in HTML outside <pre> and <textarea> it shows
@@ -30,7 +33,7 @@ INDENTATION_RE = re.compile(r"\n\s+")
 # iframe-worker 1.0.4) instead of the unpkg.com address Material's offline plugin would add.
 IFRAME_WORKER_SHIM = "assets/vendor/iframe-worker/shim.js"
 ROOT = Path(__file__).resolve().parent.parent
-ARTICLE = ROOT / "content" / "article.md"
+CONTENT = "content"  # beside mkdocs.yml
 # Compiled templates, kept between builds (`make clean` empties it). RAPPORT_TEMPLATE_CACHE=off
 # compiles every template afresh, as a first build does (`make bench` measures both).
 TEMPLATE_CACHE = ROOT / ".cache" / "templates"
@@ -42,19 +45,26 @@ TEMPLATE_CACHE_SWITCH = "RAPPORT_TEMPLATE_CACHE"
 
 @event_priority(100)  # before Material's offline plugin, which adds the shim only if none is set
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """In the offline build, load the search worker shim from the site itself."""
+    """In the offline build, load the search worker shim from the site itself. On every
+    page, keep glossary tooltips out of titles, links and references, and let the keyboard
+    reach them."""
     offline = config.plugins.get("material/offline")
     if offline is not None and offline.config.enabled:
         config.extra.setdefault("polyfills", []).append(IFRAME_WORKER_SHIM)
+    config.markdown_extensions.append(TooltipPlacement())
     return config
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    """Bring docs/ in line with the article before MkDocs collects the files."""
+    """Bring docs/ in line with content/ before MkDocs collects the files."""
+    project = Path(config.config_file_path).parent
     try:
-        diff = build(ARTICLE, Path(config.docs_dir))
-    except ArticleError as error:
-        raise PluginError(str(error)) from None
+        sources = Sources(content=project / CONTENT, docs=Path(config.docs_dir),
+                          config=Path(config.config_file_path),
+                          settings=settings_from(config, Path(config.config_file_path)))
+        diff = build(sources)
+    except Problems as problems:
+        raise PluginError("\n".join(report_lines(problems.problems))) from None
     if diff.changed:
         log.info("build_pages: wrote %d, removed %d page(s)", len(diff.write), len(diff.delete))
 

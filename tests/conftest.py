@@ -9,18 +9,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from project import FIXTURE_ARTICLE, copy_project, run_mkdocs_build
+from project import FIXTURE_PROJECT, GeneratorProject, copy_project, run_mkdocs_build
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> tuple[Path, Path]:
-    """(source, docs) of a fresh project holding the fixture article and an empty docs/."""
-    source = tmp_path / "content" / "article.md"
-    source.parent.mkdir()
-    shutil.copy(FIXTURE_ARTICLE, source)
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    return source, docs
+def project(tmp_path: Path) -> GeneratorProject:
+    """A fresh copy of the fixture project: two articles and a glossary in content/, two
+    hand-written pages in docs/, and the settings in mkdocs.yml."""
+    root = tmp_path / "project"
+    shutil.copytree(FIXTURE_PROJECT, root)
+    return GeneratorProject(root)
 
 
 @dataclass(frozen=True)

@@ -72,4 +72,5 @@ def html_errors(site: Path) -> list[str]:
     messages = json.loads(result.stderr or result.stdout)["messages"]
     return [f"{Path(unquote(urlsplit(m['url']).path)).relative_to(site).as_posix()}:"
             f"{m.get('lastLine', '?')}: {m['message']} [{m.get('extract', '').strip()}]"
-            for m in messages if not any(rule.search(m["message"]) for rule in allowed)]
+            for m in messages if not any(rule.search(f"{m['message']} [{m.get('extract', '')}]")
+                                         for rule in allowed)]

@@ -1,16 +1,26 @@
-"""Write stage and CLI: only what changed, only its own files, one clear line for bad input."""
+"""Write stage and CLI: the whole collection, only what changed, only its own files, and every
+problem of every file reported at once, with docs/ left alone."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from build_pages import main
-from project import ROOT
-from rapport.errors import ArticleError
-from rapport.writer import build, check
+from project import FIXTURE_PROJECT, ROOT, GeneratorProject
+from rapport.errors import Problems
+from rapport.settings import read_settings
+from rapport.writer import Sources, build, check
+
+FIRST_PAGES = ["article/SUMMARY.md", "article/index.md", "article/practice.md",
+               "article/when-it-goes-wrong.md", "article/why-listening-matters.md"]
+SECOND_PAGES = ["second/SUMMARY.md", "second/index.md", "second/saying-it.md",
+                "second/when-it-feels-wrong.md"]
+SITE_PAGES = ["articles/SUMMARY.md", "articles/index.md", "glossary.md", "index.md", "snippets/review-policy.md",
+              "snippets/tooltips.md"]
 
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
@@ -19,166 +29,297 @@ def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
             for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
-def cli(*args: str | Path) -> int:
-    return main([str(arg) for arg in args])
-
-
 def rewrite(source: Path, old: str, new: str) -> None:
     text = source.read_text(encoding="utf-8")
-    assert old in text
+    assert old in text, old
     source.write_text(text.replace(old, new), encoding="utf-8")
 
 
-# --- writing ------------------------------------------------------------------------------------
+def problems_of(project: GeneratorProject) -> list[str]:
+    with pytest.raises(Problems) as caught:
+        build(project.sources())
+    return [str(problem) for problem in caught.value.problems]
+
+
+# --- the collection -----------------------------------------------------------------------------
+
+
+def test_every_article_gets_its_folder_and_the_site_its_shared_pages(project):
+    diff = build(project.sources())
+    assert sorted(map(str, diff.write)) == sorted(FIRST_PAGES + SECOND_PAGES + SITE_PAGES)
+    assert sorted(project.generated()) == sorted(FIRST_PAGES + SECOND_PAGES + SITE_PAGES)
 
 
 def test_first_build_writes_every_page_and_a_second_changes_no_byte(project):
-    source, docs = project
-    assert len(build(source, docs).write) == 6
-    before = snapshot(docs)
-    again = build(source, docs)
-    assert not again.changed and again.unchanged == 6
-    assert snapshot(docs) == before
+    build(project.sources())
+    before = snapshot(project.docs)
+    again = build(project.sources())
+    assert not again.changed and again.unchanged == len(FIRST_PAGES + SECOND_PAGES + SITE_PAGES)
+    assert snapshot(project.docs) == before
 
 
-def test_only_the_changed_page_is_rewritten(project):
-    source, docs = project
-    build(source, docs)
-    before = snapshot(docs)
-    rewrite(source, "They do not rush to fix things.", "They do not hurry to fix things.")
-    diff = build(source, docs)
+def test_adding_an_article_file_adds_its_pages_card_and_nav_entry(project):
+    build(project.sources())
+    third = project.article("third")
+    shutil.copy(project.article("second"), third)
+    rewrite(third, "title: Talking It Through", "title: A Third One")
+    rewrite(third, "Talking It Through\n==================", "A Third One\n===========")
+    diff = build(project.sources())
+    assert {str(path) for path in diff.write} >= {"third/index.md", "third/saying-it.md",
+                                                  "third/SUMMARY.md", "index.md",
+                                                  "articles/SUMMARY.md", "articles/index.md"}
+    home = (project.docs / "index.md").read_text(encoding="utf-8")
+    assert "__[A Third One](third/index.md)__" in home
+    nav = (project.docs / "articles" / "SUMMARY.md").read_text(encoding="utf-8")
+    assert "* [A Third One](../third/)" in nav
+
+
+def test_deleting_an_article_file_removes_its_pages_card_and_nav_entry(project):
+    build(project.sources())
+    project.article("second").unlink()
+    diff = build(project.sources())
+    assert sorted(map(str, diff.delete)) == SECOND_PAGES
+    assert not (project.docs / "second").exists()
+    assert "second/" not in (project.docs / "index.md").read_text(encoding="utf-8")
+    assert "second" not in (project.docs / "articles" / "SUMMARY.md").read_text(encoding="utf-8")
+
+
+def test_articles_are_listed_in_the_editors_order(project):
+    build(project.sources())
+    nav = (project.docs / "articles" / "SUMMARY.md").read_text(encoding="utf-8")
+    assert nav.index("../second/") < nav.index("../article/")      # no order: after the rest
+    rewrite(project.article("article"), "reviewed: 2025-02-03", "reviewed: 2025-02-03\norder: 1")
+    build(project.sources())
+    nav = (project.docs / "articles" / "SUMMARY.md").read_text(encoding="utf-8")
+    assert nav.index("../article/") < nav.index("../second/")      # order 1 before order 2
+
+
+def test_one_article_with_source_builds_a_site_of_that_article(project, tmp_path):
+    docs = tmp_path / "preview"
+    assert main(["--source", str(project.article("second")), "--docs", str(docs),
+                 "--config", str(project.config)]) == 2  # it links to the other article
+    assert not docs.exists()
+    assert main(["--source", str(project.article("article")), "--docs", str(docs),
+                 "--config", str(project.config)]) == 2  # its note links to ../research.md
+    shutil.copytree(project.docs, docs)
+    assert main(["--source", str(project.article("article")), "--docs", str(docs),
+                 "--config", str(project.config)]) == 0
+    assert (docs / "article" / "index.md").exists() and not (docs / "second").exists()
+
+
+# --- writing only what changed, only its own files ----------------------------------------------
+
+
+def test_only_the_changed_pages_are_rewritten(project):
+    build(project.sources())
+    before = snapshot(project.docs)
+    rewrite(project.article(), "They do not rush to fix things.", "They do not hurry.")
+    diff = build(project.sources())
     assert sorted(map(str, diff.write)) == ["article/index.md", "article/practice.md"]
-    after = snapshot(docs)
+    after = snapshot(project.docs)
     assert [name for name in after if after[name] != before[name]] == [
         "article/index.md", "article/practice.md"]
 
 
 def test_renamed_section_removes_its_stale_page(project):
-    source, docs = project
-    build(source, docs)
-    rewrite(source, "## When it goes wrong", "## When listening fails")
-    diff = build(source, docs)
+    build(project.sources())
+    rewrite(project.article(), "## When it goes wrong", "## When listening fails")
+    diff = build(project.sources())
     assert [str(path) for path in diff.delete] == ["article/when-it-goes-wrong.md"]
-    assert not (docs / "article/when-it-goes-wrong.md").exists()
-    assert (docs / "article/when-listening-fails.md").exists()
-    assert "When listening fails" in (docs / "article/SUMMARY.md").read_text(encoding="utf-8")
+    assert not (project.docs / "article/when-it-goes-wrong.md").exists()
+    assert (project.docs / "article/when-listening-fails.md").exists()
+    assert "When listening fails" in (project.docs / "article/SUMMARY.md").read_text("utf-8")
 
 
 def test_hand_written_pages_are_never_touched(project):
-    source, docs = project
-    hand = {docs / "help.md": "# Help\n", docs / "article" / "extra.md": "# Mine\n"}
-    for path, text in hand.items():
-        path.parent.mkdir(exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    build(source, docs)
-    rewrite(source, "## When it goes wrong", "## When listening fails")
-    build(source, docs)
-    for path, text in hand.items():
-        assert path.read_text(encoding="utf-8") == text
+    hand = {project.docs / "help.md": None, project.docs / "article" / "extra.md": "# Mine\n"}
+    (project.docs / "article").mkdir()
+    (project.docs / "article" / "extra.md").write_text("# Mine\n", encoding="utf-8")
+    before = {path: path.read_bytes() for path in hand}
+    build(project.sources())
+    rewrite(project.article(), "## When it goes wrong", "## When listening fails")
+    project.article("second").unlink()
+    build(project.sources())
+    assert {path: path.read_bytes() for path in hand} == before
 
 
-def test_pages_generated_from_another_article_are_left_alone(project):
-    source, docs = project
-    other = docs / "other" / "page.md"
+def test_pages_generated_from_another_folder_are_left_alone(project):
+    other = project.docs / "other" / "page.md"
     other.parent.mkdir()
-    other.write_text("---\n# generated from content/other.md — do not edit\ntitle: x\n---\n",
+    other.write_text("---\n# generated from elsewhere/other.md — do not edit\ntitle: x\n---\n",
                      encoding="utf-8")
-    build(source, docs)
+    build(project.sources())
     assert other.exists()
 
 
-def test_collision_with_a_hand_written_page_is_an_error_and_writes_nothing(project):
-    source, docs = project
-    (docs / "article").mkdir()
-    (docs / "article" / "practice.md").write_text("# Mine\n", encoding="utf-8")
-    before = snapshot(docs)
-    with pytest.raises(ArticleError) as caught:
-        build(source, docs)
-    assert "hand-written page" in str(caught.value)
-    assert str(caught.value).endswith("rename the section (explicit slug {#…}) or move that page")
-    assert snapshot(docs) == before
-
-
 def test_writes_leave_no_temporary_files(project):
-    source, docs = project
-    build(source, docs)
-    assert not [p for p in docs.rglob("*") if p.name.startswith(".")]
+    build(project.sources())
+    assert not [p for p in project.docs.rglob("*") if p.name.startswith(".")]
+
+
+# --- collisions ---------------------------------------------------------------------------------
+
+
+def test_collision_with_a_hand_written_page_is_an_error_and_writes_nothing(project):
+    (project.docs / "article").mkdir()
+    (project.docs / "article" / "practice.md").write_text("# Mine\n", encoding="utf-8")
+    before = snapshot(project.docs)
+    [problem] = problems_of(project)
+    assert problem.startswith(f"{project.article().as_posix()}:28: error: section 'Listening "
+                              "in practice' would overwrite docs/article/practice.md, which is "
+                              "a page written by hand")
+    assert problem.endswith("rename the section (an explicit slug {#…}) or move that page")
+    assert snapshot(project.docs) == before
+
+
+def test_an_article_named_like_a_hand_written_page_is_an_error(project):
+    shutil.copy(project.article("second"), project.article("help"))
+    before = snapshot(project.docs)
+    problems = problems_of(project)
+    assert any("this article's address (help/) is the hand-written page docs/help.md's"
+               in problem for problem in problems), problems
+    assert snapshot(project.docs) == before
+
+
+@pytest.mark.parametrize("name", ["Second", "second_one", "my article", "index", "glossary",
+                                  "articles", "assets"])
+def test_a_bad_article_file_name_is_an_error_that_says_so(project, name):
+    shutil.copy(project.article("second"), project.content / f"{name}.md")
+    [problem] = problems_of(project)
+    assert f"{name}.md" in problem and ("lowercase letters, digits and hyphens" in problem
+                                        or "a name the site itself uses" in problem)
+
+
+# --- links --------------------------------------------------------------------------------------
+
+
+def test_links_to_own_headings_point_at_the_page_that_holds_them(project):
+    build(project.sources())
+    first_part = (project.docs / "second" / "when-it-feels-wrong.md").read_text("utf-8")
+    assert "[how to say it](saying-it.md)" in first_part
+    assert "[why listening matters](../article/why-listening-matters.md)" in first_part
+    whole = (project.docs / "second" / "index.md").read_text("utf-8")
+    assert "[how to say it](#saying-it)" in whole
+
+
+@pytest.mark.parametrize(("link", "words"), [
+    ("[x](../nowhere.md)", "leads to docs/nowhere.md, which does not exist"),
+    ("[x](../help.md#no-such-heading)", "docs/help.md has no heading with the id"),
+    ("[x](#no-such-heading)", "no heading of this article has that id"),
+    ("[x](/help.md)", "starts with '/'"),
+    ("[x](../../outside.md)", "leads out of the docs folder"),
+    ("[x](../help/)", "points at a folder"),
+])
+def test_a_link_that_cannot_work_is_an_error_with_its_line(project, link, words):
+    rewrite(project.article("second"), "Start with one sentence.", f"Start with {link}.")
+    [problem] = problems_of(project)
+    assert problem.startswith(f"{project.article('second').as_posix()}:24: error:"), problem
+    assert words in problem
+
+
+def test_absolute_and_contact_links_are_left_alone(project):
+    rewrite(project.article("second"), "Start with one sentence.",
+            "Start with [a site](https://example.org/) or [mail](mailto:someone@example.org).")
+    assert main([*project.cli_args()]) == 2  # the address is a contact detail, even in a link
+    rewrite(project.config, "allowed_contacts: []", "allowed_contacts: [someone@example.org]")
+    build(project.sources())
+    assert "[mail](mailto:someone@example.org)" in (
+        project.docs / "second" / "saying-it.md").read_text("utf-8")
 
 
 # --- check --------------------------------------------------------------------------------------
 
 
 def test_check_is_empty_when_in_sync(project):
-    source, docs = project
-    build(source, docs)
-    assert check(source, docs) == []
+    build(project.sources())
+    assert check(project.sources()) == []
 
 
 def test_check_names_the_page_whose_sentence_changed(project):
-    source, docs = project
-    build(source, docs)
-    rewrite(source, "Noticing it is the first step", "Noticing is the first step")
-    assert check(source, docs) == [
-        f"{(docs / 'article/when-it-goes-wrong.md').as_posix()}: differs",
-        f"{(docs / 'article/index.md').as_posix()}: differs",
+    build(project.sources())
+    rewrite(project.article(), "Noticing it is the first step", "Noticing is the first step")
+    assert check(project.sources()) == [
+        f"{(project.docs / 'article/index.md').as_posix()}: differs",
+        f"{(project.docs / 'article/when-it-goes-wrong.md').as_posix()}: differs",
     ]
 
 
 def test_check_names_missing_and_stale_pages_and_writes_nothing(project):
-    source, docs = project
-    build(source, docs)
-    rewrite(source, "## When it goes wrong", "## When listening fails")
-    before = snapshot(docs)
-    problems = check(source, docs)
-    assert f"{(docs / 'article/when-listening-fails.md').as_posix()}: missing" in problems
-    assert (f"{(docs / 'article/when-it-goes-wrong.md').as_posix()}: stale (no longer in the "
-            "article)") in problems
-    assert snapshot(docs) == before
+    build(project.sources())
+    rewrite(project.article(), "## When it goes wrong", "## When listening fails")
+    before = snapshot(project.docs)
+    problems = check(project.sources())
+    assert f"{(project.docs / 'article/when-listening-fails.md').as_posix()}: missing" in problems
+    assert (f"{(project.docs / 'article/when-it-goes-wrong.md').as_posix()}: stale (its source "
+            "is gone)") in problems
+    assert snapshot(project.docs) == before
+
+
+def test_check_fails_on_an_overdue_review_and_notes_one_due_soon(project, capsys):
+    assert main(project.cli_args()) == 0
+    capsys.readouterr()
+    # article.md was reviewed on 2025-02-03, second.md on 2026-01-03; reviews every 3 years.
+    assert main([*project.cli_args(), "--check", "--today", "2027-12-20"]) == 0
+    assert main([*project.cli_args(), "--check", "--today", "2028-01-10"]) == 0
+    err = capsys.readouterr().err
+    assert "content/article.md:8: note: review due by 2028-02-03 (in 24 days)" in err
+    assert main([*project.cli_args(), "--check", "--today", "2028-02-04"]) == 1
+    err = capsys.readouterr().err
+    assert ("content/article.md:8: error: last reviewed on 2025-02-03, more than 3 years ago: "
+            "review the article, then set 'reviewed:' to that day") in err
+    assert "second.md" not in err.split("note:")[0]
 
 
 # --- the command line ---------------------------------------------------------------------------
 
 
 def test_cli_check_exit_codes(project, capsys):
-    source, docs = project
-    assert cli("--source", source, "--docs", docs, "--check") == 1
+    assert main([*project.cli_args(), "--check"]) == 1
     assert "run python scripts/build_pages.py to fix" in capsys.readouterr().err
-    assert cli("--source", source, "--docs", docs) == 0
-    assert "wrote 6, removed 0, unchanged 0" in capsys.readouterr().out
-    assert cli("--source", source, "--docs", docs, "--check") == 0
+    assert main(project.cli_args()) == 0
+    assert f"wrote {len(FIRST_PAGES + SECOND_PAGES + SITE_PAGES)}, removed 0, unchanged 0" in \
+        capsys.readouterr().out
+    assert main([*project.cli_args(), "--check", "--today", "2026-01-03"]) == 0
+
+
+def test_cli_notes_each_section_without_a_written_summary(project, capsys):
+    assert main(project.cli_args()) == 0
+    err = capsys.readouterr().err
+    assert "content/article.md:24: note: section 'Why listening matters' has no summary" in err
+    assert "Listening in practice" not in err  # it has one
 
 
 BAD_INPUTS = {
-    "missing file": (None, "file not found"),
     "not UTF-8": (b"---\ntitle: x\n\xff\n", "not valid UTF-8"),
     "malformed front matter": ("---\ntitle: [unclosed\n---\n# x\n", "malformed front matter"),
-    "missing key": ("---\ntitle: x\n---\n# x\n", "has no 'description'"),
+    "missing key": (lambda text: "\n".join(line for line in text.split("\n")
+                                          if not line.startswith("description:")),
+                    "has no 'description'"),
     "no sections": ("# A Small Article About Listening\n\nLead.\n", "no sections"),
     "empty section": ("# A Small Article About Listening\n\nLead.\n\n## Empty\n", "is empty"),
-    "duplicate heading": ("# A Small Article About Listening\n\nL.\n\n## A\n\nx.\n\n## A\n\ny.\n",
-                          "duplicate heading"),
     "duplicate slug": ("# A Small Article About Listening\n\nL.\n\n## A {#s}\n\nx.\n\n## B {#s}\n"
                        "\ny.\n", "used twice"),
-    "empty slug": ("# A Small Article About Listening\n\nL.\n\n## 🙂 🙂\n\nx.\n", "empty URL slug"),
     "slash in slug": ("# A Small Article About Listening\n\nL.\n\n## A {#a/b}\n\nx.\n", "'/'"),
     "dots in slug": ("# A Small Article About Listening\n\nL.\n\n## A {#..}\n\nx.\n", "'..'"),
     "unknown icon": ("# A Small Article About Listening\n\nL.\n\n## A\n<!-- icon: material/nope -->"
                      "\n\nx.\n", "unknown icon 'material/nope'"),
     "backslash in slug": ("# A Small Article About Listening\n\nL.\n\n## A {#a\\b}\n\nx.\n",
                           "'\\'"),
+    "phone number": ("# A Small Article About Listening\n\nL.\n\n## A\n\nCall 020 7946 0958.\n",
+                     "phone number '020 7946 0958'"),
 }
 
 
 @pytest.mark.parametrize("case", BAD_INPUTS)
 def test_bad_input_gives_one_line_with_file_and_line_exit_2_and_leaves_docs_alone(
         case, project, capsys):
-    source, docs = project
-    assert cli("--source", source, "--docs", docs) == 0
-    before = snapshot(docs)
+    source = project.article()
+    assert main(project.cli_args()) == 0
+    before = snapshot(project.docs)
     capsys.readouterr()
     content, words = BAD_INPUTS[case]
-    if content is None:
-        source.unlink()
+    if callable(content):
+        source.write_text(content(source.read_text(encoding="utf-8")), encoding="utf-8")
     elif isinstance(content, bytes):
         source.write_bytes(content)
     elif content.startswith("---"):
@@ -186,33 +327,60 @@ def test_bad_input_gives_one_line_with_file_and_line_exit_2_and_leaves_docs_alon
     else:
         text = source.read_text(encoding="utf-8")
         source.write_text(text[:text.index("# A Small")] + content, encoding="utf-8")
-    assert cli("--source", source, "--docs", docs) == 2
+    assert main(project.cli_args()) == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "Traceback" not in err
-    assert err.startswith(str(source.as_posix())) and words in err
-    if content is not None:
-        assert err.startswith(f"{source.as_posix()}:") and err.split(":")[1].isdigit()
-    assert snapshot(docs) == before
+    assert err.count("\n") == 1 and "Traceback" not in err, err
+    assert err.startswith(f"{source.as_posix()}:") and words in err
+    assert err.split(":")[1].isdigit()
+    assert snapshot(project.docs) == before
+
+
+def test_problems_in_several_files_come_out_together_in_order_and_docs_stays(project, capsys):
+    assert main(project.cli_args()) == 0
+    before = snapshot(project.docs)
+    capsys.readouterr()
+    rewrite(project.article(), "reviewed: 2025-02-03", "reviewed: soon")
+    rewrite(project.article(), "## When it goes wrong\n\nSometimes", "## When it goes wrong\n\n"
+            "<!-- todo: x -->\nSometimes")
+    rewrite(project.article("second"), "You may go quiet.", "Call +1 415 555 0132.")
+    rewrite(project.content / "glossary.yml", "tooltip: A rough patch between two people.",
+            "tooltip: ''")
+    assert main(project.cli_args()) == 2
+    lines = capsys.readouterr().err.splitlines()
+    where = [line.split(": error:")[0].removeprefix(str(project.content) + "/") for line in lines]
+    assert where == ["article.md:8", "article.md:42", "glossary.yml:12", "second.md:18"], lines
+    assert snapshot(project.docs) == before
+
+
+def test_a_flood_of_problems_is_capped(project, capsys):
+    project.article().write_text(
+        "---\n" + "".join(f"bad{n}: x\n" for n in range(70)) + "---\n", encoding="utf-8")
+    assert main(project.cli_args()) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 51 and lines[-1].startswith("… and ")
 
 
 def test_unreadable_source_is_a_clear_error(project, capsys):
-    source, docs = project
+    source = project.article()
     source.unlink()
     source.mkdir()  # a folder cannot be read as a file, even by root
-    assert cli("--source", source, "--docs", docs) == 2
+    assert main(project.cli_args()) == 2
     assert "cannot read the file" in capsys.readouterr().err
-    assert list(docs.iterdir()) == []
+    assert not (project.docs / "index.md").exists()
 
 
 def test_script_runs_from_any_folder_and_reports_without_traceback(tmp_path):
     missing = tmp_path / "nope.md"
     result = subprocess.run([sys.executable, ROOT / "scripts" / "build_pages.py", "--source",
-                             missing, "--docs", tmp_path / "docs"], cwd=tmp_path,
+                             missing, "--docs", tmp_path / "docs", "--config",
+                             FIXTURE_PROJECT / "mkdocs.yml"], cwd=tmp_path,
                             capture_output=True, text=True)
     assert result.returncode == 2
     assert result.stderr == "nope.md: error: file not found: check the path, or pass --source\n"
     assert not (tmp_path / "docs").exists()
 
 
-def test_committed_docs_are_in_sync_with_the_article():
-    assert check(ROOT / "content" / "article.md", ROOT / "docs") == []
+def test_committed_docs_are_in_sync_with_the_content():
+    sources = Sources(content=ROOT / "content", docs=ROOT / "docs", config=ROOT / "mkdocs.yml",
+                      settings=read_settings(ROOT / "mkdocs.yml"))
+    assert check(sources) == []

@@ -1,96 +1,235 @@
-"""Plan stage: which files the article becomes, and what each one says."""
+"""Plan stage: which files the collection becomes, and what each one says."""
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 from pathlib import Path, PurePosixPath
 
+import pytest
 import yaml
-from project import FIXTURE_ARTICLE, FIXTURES
+from project import FIXTURE_PROJECT, FIXTURES
 from rapport.article import parse_article
-from rapport.pages import generated_source, icon_names, plan_site
-from rapport.writer import build, read_docs
+from rapport.collection import Collection, Entry, in_order
+from rapport.glossary import parse_glossary
+from rapport.pages import generated_source, icon_names, plan_site, section_page
+from rapport.settings import read_settings
+from rapport.writer import build
 
 GOLDEN = FIXTURES / "golden"
+SETTINGS = read_settings(FIXTURE_PROJECT / "mkdocs.yml")
+CONTENT = FIXTURE_PROJECT / "content"
 
 
-def fixture_plan(text: str | None = None) -> dict[PurePosixPath, str]:
-    article = parse_article(text or FIXTURE_ARTICLE.read_text(encoding="utf-8"), FIXTURE_ARTICLE)
-    return plan_site(article, "content/article.md", folder="article", icons=fake_icons(article))
+def collection(texts: dict[str, str] | None = None) -> Collection:
+    """The fixture collection, with any article's text replaced or added."""
+    sources = {path.stem: path.read_text(encoding="utf-8") for path in CONTENT.glob("*.md")}
+    sources.update(texts or {})
+    entries = [Entry(name, f"content/{name}.md", CONTENT / f"{name}.md",
+                     parse_article(text, CONTENT / f"{name}.md"))
+               for name, text in sorted(sources.items())]
+    glossary = parse_glossary((CONTENT / "glossary.yml").read_text(encoding="utf-8"),
+                              CONTENT / "glossary.yml")
+    return Collection(in_order(entries), glossary, CONTENT, "content/", "content/glossary.yml")
 
 
-def fake_icons(article) -> dict[str, str]:
-    return {name: f"<svg>{name}</svg>" for name in icon_names(article)}
+def fixture_plan(texts: dict[str, str] | None = None) -> dict[PurePosixPath, str]:
+    chosen = collection(texts)
+    icons = {name: f"<svg>{name}</svg>" for name in icon_names(chosen)}
+    return plan_site(chosen, SETTINGS, icons, FIXTURE_PROJECT / "mkdocs.yml", "mkdocs.yml").files
 
 
-def front_matter(page: str) -> dict:
-    return yaml.safe_load(page.split("---\n")[1])
+def page(path: str, texts: dict[str, str] | None = None) -> str:
+    return fixture_plan(texts)[PurePosixPath(path)]
 
 
-def test_plan_holds_home_sections_whole_article_and_nav_in_article_order():
+def front_matter(text: str) -> dict:
+    return yaml.safe_load(text.split("---\n")[1])
+
+
+def with_article(name: str, old: str, new: str) -> dict[str, str]:
+    text = (CONTENT / f"{name}.md").read_text(encoding="utf-8")
+    assert old in text, old
+    return {name: text.replace(old, new)}
+
+
+# --- the files ----------------------------------------------------------------------------------
+
+
+def test_plan_holds_each_article_folder_and_the_shared_pages():
     assert [str(path) for path in fixture_plan()] == [
-        "index.md",
-        "article/why-listening-matters.md",
-        "article/practice.md",
-        "article/when-it-goes-wrong.md",
-        "article/index.md",
-        "article/SUMMARY.md",
-    ]
+        "article/SUMMARY.md", "article/index.md", "article/practice.md",
+        "article/when-it-goes-wrong.md", "article/why-listening-matters.md",
+        "articles/SUMMARY.md", "articles/index.md", "glossary.md", "index.md",
+        "second/SUMMARY.md", "second/index.md", "second/saying-it.md",
+        "second/when-it-feels-wrong.md", "snippets/review-policy.md", "snippets/tooltips.md"]
 
 
-def test_nav_lists_sections_in_article_order_then_the_whole_article():
-    summary = fixture_plan()[PurePosixPath("article/SUMMARY.md")]
-    links = re.findall(r"^\* \[(.+)\]\((.+)\)$", summary, re.MULTILINE)
-    assert links == [("Why listening matters", "why-listening-matters.md"),
+def test_article_nav_lists_the_whole_article_first_then_the_sections():
+    links = re.findall(r"^\* \[(.+)\]\((.+)\)$", page("article/SUMMARY.md"), re.MULTILINE)
+    assert links == [("A Small Article About Listening", "index.md"),
+                     ("Why listening matters", "why-listening-matters.md"),
                      ("Listening in practice", "practice.md"),
-                     ("When it goes wrong", "when-it-goes-wrong.md"),
-                     ("The whole article on one page", "index.md")]
+                     ("When it goes wrong", "when-it-goes-wrong.md")]
 
 
-def test_home_has_lead_buttons_and_a_card_per_section_with_its_summary():
-    home = fixture_plan()[PurePosixPath("index.md")]
+def test_articles_nav_lists_each_article_folder_in_order():
+    assert re.findall(r"^\* \[(.+)\]\((.+)\)$", page("articles/SUMMARY.md"), re.MULTILINE) == [
+        ("Articles", "index.md"), ("Talking It Through", "../second/"),
+        ("A Small Article About Listening", "../article/")]
+
+
+def test_articles_page_has_a_card_per_article_linked_from_its_folder():
+    cards = re.findall(r"__\[(.+?)\]\((\S+?)\)__", page("articles/index.md"))
+    assert cards == [("Talking It Through", "../second/index.md"),
+                     ("A Small Article About Listening", "../article/index.md")]
+
+
+def test_a_section_named_like_a_generator_file_gets_a_folder_of_its_own():
+    assert section_page(PurePosixPath("a"), "index") == PurePosixPath("a/index/index.md")
+    assert section_page(PurePosixPath("a"), "summary") == PurePosixPath("a/summary/index.md")
+    assert section_page(PurePosixPath("a"), "edits") == PurePosixPath("a/edits.md")
+    texts = with_article("second", "## Saying it {#saying-it}", "## Index\n\nNew.\n\n"
+                         "## Summary\n\nMore.\n\n## Edits\n\nAnd.\n\n## Saying it {#saying-it}")
+    plan = fixture_plan(texts)
+    assert {"second/index/index.md", "second/summary/index.md", "second/edits.md",
+            "second/index.md", "second/SUMMARY.md"} <= {str(path) for path in plan}
+    whole = plan[PurePosixPath("second/index.md")]
+    assert "## Edits {#edits}" in whole and "## About this article {#edits-2}" in whole
+    assert front_matter(plan[PurePosixPath("second/saying-it.md")])["article"]["edits"] == \
+        "edits-2"
+
+
+# --- the home page ------------------------------------------------------------------------------
+
+
+def test_home_introduces_the_site_then_a_card_per_article_in_order():
+    home = page("index.md")
+    assert front_matter(home)["title"] == "Rapport: a test site"
+    assert "\n# Rapport: a test site\n\nA made-up site for Rapport's tests.\n" in home
+    cards = re.findall(r"__\[(.+?)\]\((\w+/index\.md)\)__", home)
+    assert cards == [("Talking It Through", "second/index.md"),
+                     ("A Small Article About Listening", "article/index.md")]
+    assert "A made-up article the editors wrote, for Rapport's tests.\n\n    1 min read · 2 parts" \
+        in home
+
+
+def test_home_holds_each_lead_and_a_card_per_section_with_its_summary():
+    home = page("index.md")
     assert "Listening well is a skill that anyone can practise." in home
     assert "[Read the whole article](article/index.md){ .md-button .md-button--primary }" in home
-    assert "[Get help now](help.md)" in home
+    assert "[Get help now](help.md){ .md-button }" in home
     assert "__[Listening in practice](article/practice.md)__" in home
     assert "What good listening looks like in a conversation." in home
-    assert '<span class="twemoji lg middle" aria-hidden="true"><svg>material/ear-hearing</svg>' \
-        '</span> __[Listening in practice]' in home
-    assert "<svg>material/bookmark-outline</svg>" in home      # the default icon
+    assert "-   __[Listening in practice](article/practice.md)__" in home
+    assert '<span class="twemoji lg middle" aria-hidden="true"><svg>material/book-open-page-' \
+        'variant-outline</svg></span> __[Talking It Through](second/index.md)__' in home
     assert "People open up when they feel…" in home
     assert "People open up when they feel heard." not in home
 
 
-def test_section_page_has_title_description_and_its_own_text_only():
-    page = fixture_plan()[PurePosixPath("article/practice.md")]
-    assert front_matter(page) == {
-        "title": "Listening in practice",
-        "description": "What good listening looks like in a conversation."}
-    assert "\n# Listening in practice\n" in page
-    assert "Good listeners ask open questions." in page
-    assert "People open up" not in page
+def test_an_article_without_a_lead_shows_its_description_instead():
+    texts = with_article("second", "Saying what feels wrong is hard. It often helps.\n", "")
+    home, whole = page("index.md", texts), page("second/index.md", texts)
+    assert "Saying what feels wrong" not in home + whole
+    description = "A made-up article the editors wrote, for Rapport's tests."
+    assert whole.split("---\n", 2)[2].count(description) == 1 and description in home
+
+
+def test_lead_links_are_written_for_the_home_page():
+    texts = with_article("second", "It often helps.", "It [often](../help.md) helps.")
+    assert "It [often](help.md) helps." in page("index.md", texts)
+    assert "It [often](../help.md) helps." in page("second/index.md", texts)
+
+
+# --- article pages ------------------------------------------------------------------------------
+
+
+def test_section_page_has_title_description_article_and_its_own_text_only():
+    text = page("article/practice.md")
+    meta = front_matter(text)
+    assert meta["title"] == "Listening in practice"
+    assert meta["description"] == "What good listening looks like in a conversation."
+    assert meta["reviewed"] == "2025-02-03" and meta["author"] == "Test Author"
+    assert meta["article"] == {
+        "title": "A Small Article About Listening", "author": "Test Author",
+        "publication": "The Example Gazette, letters page", "published": "2024-01-02",
+        "whole": "article/index.md", "edits": "edits", "part": 2, "parts": 3}
+    assert "\n# Listening in practice\n" in text
+    assert "Good listeners ask open questions." in text
+    assert "People open up" not in text
+
+
+def test_an_editors_article_credits_the_editors_and_no_publication():
+    meta = front_matter(page("second/saying-it.md"))
+    assert meta["author"] == "Rapport editors"
+    assert (meta["article"]["author"], meta["article"]["publication"]) == (None, None)
+    whole = page("second/index.md")
+    assert ("## About this article {#edits}\n\nWritten by the Rapport editors; first published "
+            "on this site on 2 January 2026. Last reviewed on 3 January 2026.") in whole
+
+
+def test_subheadings_move_up_a_level_on_a_section_page():
+    assert "\n## An example\n" in page("second/saying-it.md")
+    assert "\n### An example\n" in page("second/index.md")
+
+
+def test_footnotes_go_with_the_page_that_uses_them():
+    assert "[^quiet]: A made-up footnote." in page("second/when-it-feels-wrong.md")
+    assert "[^quiet]" not in page("second/saying-it.md")
+    assert "[^quiet]: A made-up footnote." in page("second/index.md")
 
 
 def test_note_marker_becomes_an_admonition_that_links_to_the_evidence():
-    page = fixture_plan()[PurePosixPath("article/practice.md")]
-    assert '!!! info "A note about evidence"\n\n    Studies show a moderate link' in page
-    assert "<!-- note:" not in page
+    text = page("article/practice.md")
+    assert '!!! info "A note about evidence"\n\n    Studies show a moderate link' in text
+    assert "[Read more](../research.md)" in text
+    assert "<!-- note:" not in text
 
 
 def test_whole_article_has_every_section_in_order_with_stable_anchors_and_the_edits():
-    whole = fixture_plan()[PurePosixPath("article/index.md")]
+    whole = page("article/index.md")
     headings = re.findall(r"^## (.+ \{#[a-z-]+\})$", whole, re.MULTILINE)
     assert headings == ["Why listening matters {#why-listening-matters}",
                         "Listening in practice {#practice}",
                         "When it goes wrong {#when-it-goes-wrong}",
                         "Source and edits {#edits}"]
     assert "1. Fixed a typo. *To make it read well.*" in whole
-    assert "first published in The Example Gazette, letters page on 2024-01-02" in whole
+    assert ("first published in The Example Gazette, letters page on 2 January 2024. Last "
+            "reviewed on 3 February 2025.") in whole
+    meta = front_matter(whole)
+    assert meta["title"] == "A Small Article About Listening"
+    assert meta["hide"] == ["footer"] and meta["search"] == {"exclude": True}
+
+
+# --- the glossary and the snippets --------------------------------------------------------------
+
+
+def test_glossary_page_is_a_definition_list_with_an_anchor_per_term():
+    text = page("glossary.md")
+    assert front_matter(text)["title"] == "Glossary"
+    assert "Listening { #listening }\n:   Paying attention to what someone says" in text
+    assert "Strain { #strain }\n:   A rough patch" in text
+
+
+def test_tooltips_snippet_gives_each_form_its_terms_tooltip_and_renders_no_marker():
+    text = page("snippets/tooltips.md")
+    assert text.splitlines()[0].startswith('[//]: # "generated from content/glossary.yml')
+    assert "*[listening]: Paying attention to what someone says." in text
+    assert "*[Listening]: Paying attention to what someone says." in text
+
+
+def test_review_policy_says_the_interval_in_words():
+    assert "at least every three years" in page("snippets/review-policy.md")
+
+
+# --- markers, escaping, determinism -------------------------------------------------------------
 
 
 def test_every_generated_file_carries_the_marker_naming_its_source():
     for path, text in fixture_plan().items():
-        assert generated_source(text) == "content/article.md", path
+        assert generated_source(text) is not None, path
         assert "do not edit" in text.splitlines()[1 if text.startswith("---") else 0]
 
 
@@ -99,18 +238,52 @@ def test_hand_written_page_has_no_marker():
 
 
 def test_front_matter_escapes_markup_in_titles_and_descriptions():
-    hostile = FIXTURE_ARTICLE.read_text(encoding="utf-8").replace(
-        "A Small Article About Listening", 'Q&A "quotes" <b>bold</b> </script>')
-    home = front_matter(fixture_plan(hostile)[PurePosixPath("index.md")])
-    assert home["title"] == "Q&amp;A &quot;quotes&quot; &lt;b&gt;bold&lt;/b&gt; &lt;/script&gt;"
+    hostile = 'Q&A "quotes" <b>bold</b> </script>'
+    texts = with_article("article", "A Small Article About Listening", hostile)
+    texts["article"] = texts["article"].replace("# " + hostile, "# " + hostile.replace(
+        "<b>bold</b>", "&lt;b&gt;bold&lt;/b&gt;").replace("</script>", "&lt;/script&gt;"))
+    meta = front_matter(page("article/index.md", texts))
+    assert meta["title"] == "Q&amp;A &quot;quotes&quot; &lt;b&gt;bold&lt;/b&gt; &lt;/script&gt;"
+
+
+def test_markup_in_a_heading_stays_text_in_navigation_and_cards():
+    texts = with_article("second", "## Saying it {#saying-it}", "## Saying ] it *now {#saying-it}")
+    assert "* [Saying \\] it \\*now](saying-it.md)" in page("second/SUMMARY.md", texts)
+    assert "__[Saying \\] it \\*now](second/saying-it.md)__" in page("index.md", texts)
 
 
 def test_plan_is_deterministic():
     assert fixture_plan() == fixture_plan()
 
 
-def test_fixture_article_matches_the_golden_tree(tmp_path: Path):
-    """To accept a deliberate change: python scripts/build_pages.py
-    --source tests/fixtures/article.md --docs tests/fixtures/golden"""
-    build(FIXTURE_ARTICLE, tmp_path / "docs")
-    assert read_docs(tmp_path / "docs") == read_docs(GOLDEN)
+def test_fixture_project_matches_the_golden_tree(tmp_path: Path):
+    """To accept a deliberate change, run this test with RAPPORT_UPDATE_GOLDEN=1."""
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE_PROJECT, project)
+    build(sources_of(project))
+    built = {path.relative_to(project / "docs").as_posix(): path.read_text(encoding="utf-8")
+             for path in sorted((project / "docs").rglob("*.md"))
+             if generated_source(path.read_text(encoding="utf-8"))}
+    if os.environ.get("RAPPORT_UPDATE_GOLDEN"):
+        shutil.rmtree(GOLDEN, ignore_errors=True)
+        for name, text in built.items():
+            (GOLDEN / name).parent.mkdir(parents=True, exist_ok=True)
+            (GOLDEN / name).write_text(text, encoding="utf-8")
+    golden = {path.relative_to(GOLDEN).as_posix(): path.read_text(encoding="utf-8")
+              for path in sorted(GOLDEN.rglob("*.md"))}
+    assert built == golden
+
+
+def sources_of(project: Path):
+    from rapport.writer import Sources
+
+    return Sources(content=project / "content", docs=project / "docs",
+                   config=project / "mkdocs.yml", settings=read_settings(project / "mkdocs.yml"))
+
+
+@pytest.mark.parametrize("name", ["article", "second"])
+def test_each_article_in_the_plan_credits_only_itself(name):
+    other = {"article": "second", "second": "article"}[name]
+    for path, text in fixture_plan().items():
+        if path.parts[0] == name:
+            assert f"whole: {other}/" not in text, path

@@ -1,76 +1,169 @@
-"""Property: for any article, nothing is lost and nothing is duplicated.
+"""Properties: for any set of articles, nothing is lost, nothing is duplicated, and nothing the
+generator accepts breaks the site.
 
-Every sentence appears in the one-page version, in order, and in exactly one other page: the
-lead's on the home page, every other one on its section's page.
+Every sentence of every article appears in its one-page version, in order, and in exactly one
+other page: the lead's on the home page, every other one on a page of its own article. Headings
+are any printable Unicode with markup characters and repeats, ATX or setext; a lead may be
+empty. The generator either accepts the articles or reports every problem with its file and
+line; it never raises anything else.
 """
 
 from __future__ import annotations
 
+import os
+import re
+import shutil
+import tempfile
 from pathlib import Path, PurePosixPath
 
-from hypothesis import given, settings
+import pytest
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
+from html_page import html_pages, read_page
+from project import FIXTURE_PROJECT, copy_project, run_mkdocs_build
 from rapport.article import parse_article
+from rapport.collection import Collection, Entry, in_order
+from rapport.errors import Problems
 from rapport.pages import icon_names, plan_site
+from rapport.settings import read_settings
+from rapport.writer import Sources, build
 
-FRONT = """---
-title: Generated Title
-description: A generated article.
-author: Someone
-source:
-  publication: Example
-  published: 2024-01-01
-reviewed: 2024-02-02
-edits: []
----
+SETTINGS = read_settings(FIXTURE_PROJECT / "mkdocs.yml")
 
-# Generated Title
-
-"""
-
-WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=9)
+WORD = st.text(alphabet="abcdefghijklmnoprstuvwxyz", min_size=1, max_size=9)
 WORDS = st.lists(WORD, min_size=1, max_size=14)
 PARAGRAPH = st.lists(WORDS, min_size=1, max_size=4)       # sentences of words
-SECTION = st.tuples(st.lists(WORD, min_size=1, max_size=5), st.lists(PARAGRAPH, min_size=1,
-                                                                      max_size=3))
+# Any printable text (no "q", which the sentences' unique tokens use), with the characters
+# Markdown gives a meaning overweighted, and letters from several scripts.
+MARKUP = "[]*_\\`<>&\"#{}!()-=~:|"
+HEADING = st.text(alphabet=st.one_of(
+    st.characters(exclude_characters="q\n\r\x85\u2028\u2029", exclude_categories=("Cs", "Cc")),
+    st.sampled_from(MARKUP), st.sampled_from("가나다한국語日本ÄÖÜßéñ🙂 ")),
+    min_size=1, max_size=24)
+SECTION = st.tuples(HEADING, st.booleans(), st.lists(PARAGRAPH, min_size=1, max_size=3))
+ARTICLE = st.tuples(st.lists(PARAGRAPH, max_size=2),
+                    st.lists(SECTION, min_size=1, max_size=6))
 
 
-def sentence(words: list[str], number: int) -> str:
-    """A sentence made unique by a token, so 'appears in a page' is unambiguous."""
-    return " ".join([f"Zq{number}x", *words]) + "."
+def front(title: str) -> str:
+    return (f"---\ntitle: {title}\ndescription: A generated article.\nauthor: Someone\nsource:\n"
+            "  publication: Example\n  published: 2024-01-01\nreviewed: 2024-02-02\n"
+            f"edits: []\n---\n\n# {title}\n\n")
 
 
-@settings(max_examples=150, deadline=None)
-@given(lead=st.lists(PARAGRAPH, min_size=1, max_size=2),
-       sections=st.lists(SECTION, min_size=1, max_size=8,
-                         unique_by=lambda section: " ".join(section[0])))
-def test_every_sentence_is_on_the_one_page_version_and_exactly_one_other_page(lead, sections):
-    counter = iter(range(10_000))
-    expected: list[tuple[str, PurePosixPath]] = []   # (sentence, its own page), article order
+class Writer:
+    """Writes generated articles, numbering every sentence so each is unique."""
 
-    def paragraphs(blocks: list[list[list[str]]], page: PurePosixPath) -> str:
+    def __init__(self) -> None:
+        self.count = 0
+        self.sentences: dict[str, list[str]] = {}    # article name -> sentences, in order
+        self.leads: set[str] = set()
+
+    def paragraphs(self, name: str, blocks: list[list[list[str]]], lead: bool = False) -> str:
         rendered = []
         for block in blocks:
-            sentences = [sentence(words, next(counter)) for words in block]
-            expected.extend((text, page) for text in sentences)
+            sentences = []
+            for words in block:
+                self.count += 1
+                sentences.append(" ".join([f"Zq{self.count}x", *words]) + ".")
+            self.sentences.setdefault(name, []).extend(sentences)
+            if lead:
+                self.leads.update(sentences)
             rendered.append(" ".join(sentences))
         return "\n\n".join(rendered)
 
-    body = paragraphs(lead, PurePosixPath("index.md")) + "\n"
-    for number, (heading, blocks) in enumerate(sections):
-        slug = f"s{number}"
-        body += f"\n## {' '.join(heading)} {{#{slug}}}\n\n"
-        body += paragraphs(blocks, PurePosixPath(f"article/{slug}.md")) + "\n"
+    def article(self, name: str, lead: list, sections: list) -> str:
+        self.sentences.setdefault(name, [])
+        body = front(f"Article {name}") + self.paragraphs(name, lead, lead=True) + "\n"
+        for heading, setext, blocks in sections:
+            text = heading.strip() or "x"
+            body += (f"\n{text}\n{'-' * 3}\n\n" if setext else f"\n## {text}\n\n")
+            body += self.paragraphs(name, blocks) + "\n"
+        return body
 
-    article = parse_article(FRONT + body, Path("content/article.md"))
-    plan = plan_site(article, "content/article.md", folder="article",
-                     icons={name: "<svg></svg>" for name in icon_names(article)})
-    whole = plan.pop(PurePosixPath("article/index.md"))
 
-    position = 0
-    for text, own_page in expected:
-        found = whole.find(text, position)
-        assert found >= 0, f"{text!r} missing or out of order in the one-page version"
-        position = found + len(text)
-        holders = [path for path, page in plan.items() if text in page]
-        assert holders == [own_page], f"{text!r} is on {holders}, expected only {own_page}"
+def check_sentences(writer: Writer, pages: dict[PurePosixPath, str]) -> None:
+    """Each sentence: on its article's whole page, in order, and on exactly one other page,
+    the home page (lead) or a page of its own article."""
+    for name, sentences in writer.sentences.items():
+        whole_path = PurePosixPath(name) / "index.md"
+        whole = pages[whole_path]
+        position = 0
+        for sentence in sentences:
+            found = whole.find(sentence, position)
+            assert found >= 0, f"{sentence!r} missing or out of order on {whole_path}"
+            position = found + len(sentence)
+            holders = [path for path, text in pages.items()
+                       if path != whole_path and sentence in text]
+            assert len(holders) == 1, (sentence, holders)
+            if sentence in writer.leads:
+                assert holders == [PurePosixPath("index.md")], (sentence, holders)
+            else:
+                assert holders[0].parts[0] == name, (sentence, holders)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(articles=st.lists(ARTICLE, min_size=1, max_size=3))
+def test_every_sentence_is_on_its_one_page_version_and_exactly_one_other_page(articles):
+    writer = Writer()
+    texts = {f"a{number}": writer.article(f"a{number}", lead, sections)
+             for number, (lead, sections) in enumerate(articles)}
+    try:
+        entries = [Entry(name, f"content/{name}.md", Path(f"content/{name}.md"),
+                         parse_article(text, Path(f"content/{name}.md")))
+                   for name, text in texts.items()]
+        collection = Collection(in_order(entries), None, Path("content"), "content/", "")
+        plan = plan_site(collection, SETTINGS, {name: "<svg></svg>" for name in
+                                                icon_names(collection)},
+                         Path("mkdocs.yml"), "mkdocs.yml")
+    except Problems as problems:
+        assert all(problem.line for problem in problems.problems), problems
+        event(f"refused: {problems.problems[0].message.split(':')[0]}")
+        return
+    event("accepted")
+    check_sentences(writer, plan.files)
+
+
+@pytest.mark.build
+@settings(max_examples=int(os.environ.get("RAPPORT_BUILD_EXAMPLES", 12)), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(articles=st.lists(ARTICLE, min_size=1, max_size=2))
+def test_whatever_the_generator_accepts_mkdocs_builds_strictly_with_every_sentence(
+        articles, site_copy):
+    writer = Writer()
+    with tempfile.TemporaryDirectory() as folder:
+        project = Path(folder) / "project"
+        shutil.copytree(site_copy, project, symlinks=True)
+        for number, (lead, sections) in enumerate(articles):
+            name = f"a{number}"
+            (project / "content" / f"{name}.md").write_text(writer.article(name, lead, sections),
+                                                            encoding="utf-8")
+        before = sorted((path, path.read_bytes()) for path in (project / "docs").rglob("*")
+                        if path.is_file())
+        sources = Sources(project / "content", project / "docs", project / "mkdocs.yml",
+                          read_settings(project / "mkdocs.yml"))
+        try:
+            build(sources)
+        except Problems as problems:
+            assert all(problem.line for problem in problems.problems), problems
+            event(f"refused: {problems.problems[0].message.split(':')[0]}")
+            after = sorted((path, path.read_bytes()) for path in (project / "docs").rglob("*")
+                           if path.is_file())
+            assert after == before
+            return
+        event("accepted")
+        site = Path(folder) / "site"
+        result = run_mkdocs_build(project, site)
+        assert result.returncode == 0, result.stderr
+        assert "WARNING" not in result.stderr, result.stderr
+        pages = {PurePosixPath(path.relative_to(site).parent.as_posix(), "index.md"):
+                 read_page(path).text for path in html_pages(site) if path.name == "index.html"}
+        pages = {PurePosixPath(re.sub(r"^\./?", "", path.as_posix()) or "index.md"): text
+                 for path, text in pages.items()}
+        check_sentences(writer, pages)
+
+
+@pytest.fixture(scope="module")
+def site_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the real project, built once (so each example only adds its articles)."""
+    return copy_project(tmp_path_factory.mktemp("property-site"))

@@ -58,11 +58,28 @@ def test_a_bad_article_is_reported_in_one_line_and_fixing_it_serves_again(served
     project, url, log = served_copy
     article = project / "content" / "article.md"
     good = article.read_text(encoding="utf-8")
-    article.write_text(good.replace("## Closing thoughts", "## Validation and empathy"),
+    article.write_text(good.replace("## Closing thoughts", "## Closing thoughts\n<!-- todo: x -->"),
                        encoding="utf-8")
-    assert wait_until(lambda: "duplicate heading" in log.read_text(), 30), log.read_text()
+    assert wait_until(lambda: "unknown marker 'todo'" in log.read_text(), 30), log.read_text()
     assert "ERROR   -  content/article.md:" in log.read_text()
     assert "Traceback" not in log.read_text()
     article.write_text(good.replace("raw truth", "plain truth"), encoding="utf-8")
     page = url + "article/closing-thoughts/"
     assert wait_until(lambda: "plain truth" in (fetch(page) or ""), 30), log.read_text()
+
+
+def test_a_new_article_file_is_served_and_a_deleted_one_goes(served_copy):
+    project, url, log = served_copy
+    new = project / "content" / "served-later.md"
+    new.write_text(
+        "---\ntitle: Served Later\ndescription: An article added while serving.\n"
+        "published: 2026-01-01\nreviewed: 2026-01-01\n---\n\n# Served Later\n\n"
+        "It arrived while the preview ran.\n\n## Its only part\n\nThe part's text.\n",
+        encoding="utf-8")
+    page = url + "served-later/its-only-part/"
+    assert wait_until(lambda: "The part's text." in (fetch(page) or ""), 30), log.read_text()
+    assert "Served Later" in (fetch(url) or "")
+    new.unlink()
+    assert wait_until(lambda: "Served Later" not in (fetch(url) or "Served Later"), 30), \
+        log.read_text()
+    assert not (project / "docs" / "served-later").exists()

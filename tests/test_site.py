@@ -14,12 +14,16 @@ from html_page import html_pages, nav_order, read_page
 from mkdocs.utils.yaml import yaml_load
 from project import FIXTURES, ROOT, copy_project, run_mkdocs_build
 from rapport.article import SENTENCE_END_RE, parse_article
+from rapport.glossary import parse_glossary
 from site_checks import broken_links
 
 pytestmark = pytest.mark.build
 
 ARTICLE_PATH = ROOT / "content" / "article.md"
 ARTICLE = parse_article(ARTICLE_PATH.read_text(encoding="utf-8"), ARTICLE_PATH)
+SECOND_PATH = ROOT / "content" / "when-it-isnt-working.md"
+SECOND = parse_article(SECOND_PATH.read_text(encoding="utf-8"), SECOND_PATH)
+ARTICLES = {"article": ARTICLE, "when-it-isnt-working": SECOND}
 CONFIG = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
 SITE_URL = CONFIG["site_url"]
 WHOLE = Path("article/index.html")
@@ -103,37 +107,57 @@ def test_template_cache_gives_the_same_site_and_notices_an_edited_template(tmp_p
         encoding="utf-8")
 
 
-def test_every_section_has_its_page_with_its_heading(built_site):
-    for section in ARTICLE.sections:
-        page = read_page(built_site / "article" / section.slug / "index.html")
-        assert page.h1 == [section.heading]
+def test_every_section_of_every_article_has_its_page_with_its_heading(built_site):
+    for name, article in ARTICLES.items():
+        for section in article.sections:
+            page = read_page(built_site / name / section.slug / "index.html")
+            assert page.h1 == [section.title]
 
 
-def test_next_links_walk_home_then_the_sections_in_article_order(built_site):
+def test_next_links_walk_home_then_each_article_then_the_other_pages(built_site):
     titles = nav_order(built_site)
-    assert titles[:len(ARTICLE.sections) + 2] == [
-        ARTICLE.title, *(s.heading for s in ARTICLE.sections), ARTICLE.title]
-    assert titles[len(ARTICLE.sections) + 2:] == [
-        "Get help now", "What the research says", "Finding a good fit", "Glossary",
-        "About this site"]
+    expected = ["Rapport: the bond between you and your therapist, in plain words", "Articles"]
+    for article in ARTICLES.values():
+        expected += [article.title, *(s.title for s in article.sections)]
+    expected += ["Get help now", "What the research says", "Finding a good fit", "Glossary",
+                 "About this site"]
+    assert titles == expected
 
 
-def test_search_index_holds_every_section_page_and_not_the_whole_article(built_site):
+def test_search_index_holds_every_section_page_and_not_the_whole_articles(built_site):
     index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     locations = {doc["location"] for doc in index["docs"]}
-    for section in ARTICLE.sections:
-        assert f"article/{section.slug}/" in locations
-    # The whole-article page is left out, so each sentence is found on one page only.
-    assert not [location for location in locations if location.startswith("article/#")]
+    for name, article in ARTICLES.items():
+        for section in article.sections:
+            assert f"{name}/{section.slug}/" in locations
+        # The whole-article page is left out, so each sentence is found on one page only.
+        assert not [location for location in locations if location.startswith(f"{name}/#")]
 
 
 # --- nothing lost, nothing leaked ---------------------------------------------------------------
 
 
+def test_every_sentence_of_the_editors_article_is_on_its_whole_page_and_one_other(built_site):
+    texts = page_texts(built_site)
+    whole = texts.pop(Path("when-it-isnt-working/index.html"))
+    lead = set(sentences(" ".join(SECOND.lead.prose())))
+    for section in (None, *SECOND.sections):
+        prose = SECOND.lead.prose() if section is None else section.body.prose()
+        for sentence in sentences(" ".join(re.sub(r"\[\^\w+\]|\[|\]\([^)]*\)|^[-*] ", "",
+                                                  line) for line in prose)):
+            assert sentence in whole, sentence
+            holders = [path for path, text in texts.items() if sentence in text]
+            assert len(holders) == 1, (sentence, holders)
+            if sentence in lead:
+                assert holders == [Path("index.html")], (sentence, holders)
+            else:
+                assert holders == [Path("when-it-isnt-working", section.slug, "index.html")]
+
+
 def test_every_source_sentence_is_on_the_whole_page_and_exactly_one_other(built_site):
     texts = page_texts(built_site)
     whole = texts.pop(WHOLE)
-    lead = set(sentences(ARTICLE.lead))
+    lead = set(sentences(ARTICLE.lead.markdown()))
     for sentence in published_sentences():
         assert sentence in whole, sentence
         holders = [path for path, text in texts.items() if sentence in text]
@@ -184,26 +208,44 @@ def test_every_page_has_notice_help_link_reading_time_and_review_date(built_site
             continue
         page = read_page(path)
         assert "This site is information, not therapy or medical advice." in page.text, path
-        assert "min read" in page.text and "Last reviewed 26 November 2026" in page.text, path
+        assert "min read" in page.text, path
+        assert re.search(r"Last reviewed \d{1,2} [A-Z][a-z]+ 20\d\d", page.text), path
         help_link = "./" if path.parent.name == "help" else "help/"
         assert any(href.endswith(help_link) for _, href in page.links), path
 
 
-def test_footer_credits_the_original_article_and_links_to_the_edits(built_site):
-    page = read_page(built_site / "glossary" / "index.html")
+def long(iso: str) -> str:
+    day = date.fromisoformat(iso)
+    return f"{day.day} {day:%B %Y}"
+
+
+def test_each_article_page_shows_its_own_review_date(built_site):
+    for name, article in ARTICLES.items():
+        for section in article.sections:
+            text = read_page(built_site / name / section.slug / "index.html").text
+            assert f"Last reviewed {long(article.meta.reviewed)}" in text, (name, section.slug)
+
+
+def test_footer_of_the_seed_articles_pages_credits_it_and_links_to_its_edits(built_site):
+    page = read_page(built_site / "article" / "how-rapport-is-built" / "index.html")
     meta = ARTICLE.meta
     assert f"by {meta.author}, first published in {meta.publication}" in page.text
-    published = date.fromisoformat(meta.published)
-    assert f"in {meta.publication} on {published.day} {published:%B %Y}," in page.text
-    assert ("a.href", "../article/#edits") in page.links
+    assert f"in {meta.publication} on {long(meta.published)}," in page.text
+    assert ("a.href", "../#edits") in page.links
 
 
-def test_site_credits_match_the_article_front_matter():
-    extra = CONFIG["extra"]["article"]
-    meta = ARTICLE.meta
-    assert (extra["title"], extra["author"], extra["publication"], extra["published"],
-            extra["reviewed"]) == (meta.title, meta.author, meta.publication, meta.published,
-                                   meta.reviewed)
+def test_footer_of_the_editors_article_says_the_editors_wrote_it(built_site):
+    page = read_page(built_site / "when-it-isnt-working" / "help-now" / "index.html")
+    assert f"“{SECOND.title}”, written by the Rapport editors (about this article)" in page.text
+    assert ("a.href", "../#edits") in page.links
+    assert ARTICLE.meta.author not in page.text.split("Previous")[-1]
+
+
+def test_hand_written_pages_credit_the_site_not_an_article(built_site):
+    for name in ("glossary", "help", "research", "good-fit", "about"):
+        page = read_page(built_site / name / "index.html")
+        assert "Written and reviewed by the Rapport editors." in page.text, name
+        assert "first published in" not in page.text, name
 
 
 def test_every_page_has_unique_description_canonical_social_tags_and_json_ld(built_site):
@@ -219,23 +261,35 @@ def test_every_page_has_unique_description_canonical_social_tags_and_json_ld(bui
         assert page.canonical and page.canonical.startswith(SITE_URL), path
         assert page.meta["og:title"] and page.meta["og:description"] == description, path
         home = path == built_site / "index.html"
-        assert page.title == ("Rapport" if home else f"{page.meta['og:title']} - Rapport"), path
+        assert page.title == (page.meta["og:title"] if home else
+                              f"{page.meta['og:title']} - Rapport"), path
         assert page.meta["og:image"] == SITE_URL + "assets/preview.png", path
         assert page.meta["twitter:card"] == "summary_large_image", path
         ld = page.ld()[0]
-        assert ld["@type"] == "MedicalWebPage" and ld["lastReviewed"] == "2026-11-26", path
+        assert ld["@type"] == "MedicalWebPage", path
         assert ld["url"] == page.canonical, path
+        if not home:
+            assert re.fullmatch(r"20\d\d-\d\d-\d\d", ld["lastReviewed"]), path
     assert (ROOT / "docs" / "assets" / "preview.png").is_file()
 
 
-def test_article_pages_describe_the_article_with_author_and_date_in_json_ld(built_site):
+def test_article_pages_describe_their_own_article_in_json_ld(built_site):
     page, article = read_page(built_site / "article" / "index.html").ld()
     assert article["@type"] == "Article" and article["headline"] == ARTICLE.title
     assert article["author"] == {"@type": "Person", "name": "VT"}
     assert article["datePublished"] == "2025-10-25"
+    assert article["dateModified"] == ARTICLE.meta.reviewed == page["lastReviewed"]
     assert article["publisher"]["name"] == ARTICLE.meta.publication
     assert article["mainEntityOfPage"] == page["url"]
+    page, second = read_page(built_site / "when-it-isnt-working" / "how-to-raise-it" /
+                             "index.html").ld()
+    assert second["headline"] == SECOND.title
+    rapport = {"@type": "Organization", "name": "Rapport", "url": SITE_URL}
+    assert second["author"] == second["publisher"] == rapport
+    assert second["datePublished"] == SECOND.meta.published
     assert [ld["@type"] for ld in read_page(built_site / "help" / "index.html").ld()] == [
+        "MedicalWebPage"]
+    assert [ld["@type"] for ld in read_page(built_site / "index.html").ld()] == [
         "MedicalWebPage"]
 
 
@@ -256,6 +310,34 @@ def test_glossary_terms_show_a_tooltip_where_they_appear(built_site):
     assert page.abbr_titles["empathy"].startswith("Understanding how another person feels")
     home = read_page(built_site / "index.html")
     assert "therapeutic alliance" in home.abbr_titles
+
+
+def test_glossary_page_is_a_definition_list_with_every_tooltip_term(built_site):
+    html = (built_site / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert "<dl>" in html
+    terms = dict(re.findall(r'<dt id="([^"]+)">([^<]+)</dt>', html))
+    assert terms["rupture-and-repair"] == "Rupture and repair" and terms["ipt"] == "IPT"
+    glossary = parse_glossary((ROOT / "content" / "glossary.yml").read_text(encoding="utf-8"),
+                              ROOT / "content" / "glossary.yml")
+    anchor_of = {term.tooltip: term.anchor for term in glossary.terms}
+    titles = {title for path in html_pages(built_site)
+              for title in read_page(path).abbr_titles.values()}
+    assert len(titles) >= 10
+    for title in titles:  # every tooltip's term has its entry on the page
+        assert anchor_of[title] in terms, title
+
+
+def test_tooltips_are_focusable_and_never_in_titles_links_or_references(built_site):
+    for path in html_pages(built_site):
+        html = path.read_text(encoding="utf-8")
+        for abbr in re.findall(r"<abbr[^>]*>", html):
+            assert 'tabindex="0"' in abbr, (path, abbr)
+        for h1 in re.findall(r"<h1.*?</h1>", html, re.S):
+            assert "<abbr" not in h1, path
+        for link in re.findall(r"<a [^>]*>.*?</a>", html, re.S):
+            assert "<abbr" not in link, (path, link)
+        footnotes = html.split('<div class="footnote">')[1:]
+        assert not [part for part in footnotes if "<abbr" in part.split("</div>")[0]], path
 
 
 # --- markup cannot be injected from the article's front matter ----------------------------------
@@ -279,17 +361,22 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_hostile_title_and_description_show_as_text_everywhere(hostile_site):
-    page = read_page(hostile_site / "index.html")
-    assert "b" not in page.tags                            # no element made from the title
-    assert not [code for code in page.scripts if "alert" in code]
-    assert page.h1 == [HOSTILE_TITLE]
-    assert HOSTILE_TITLE in page.text                     # header topic and footer too
-    assert page.meta["description"] == HOSTILE_DESCRIPTION
-    assert page.meta["og:description"] == HOSTILE_DESCRIPTION
-    assert page.meta["og:title"] == HOSTILE_TITLE
-    ld = page.ld()[0]                                      # still valid JSON
-    assert (ld["name"], ld["description"]) == (HOSTILE_TITLE, HOSTILE_DESCRIPTION)
-    assert not [block for block in page.json_ld if "</script" in block]
+    home = read_page(hostile_site / "index.html")
+    whole = read_page(hostile_site / "article" / "index.html")
+    section = read_page(hostile_site / "article" / "how-rapport-is-built" / "index.html")
+    for page in (home, whole, section):
+        assert "b" not in page.tags                        # no element made from the title
+        assert not [code for code in page.scripts if "alert" in code]
+        assert HOSTILE_TITLE in page.text                  # card, heading, nav, footer
+        assert not [block for block in page.json_ld if "</script" in block]
+    assert home.text.count(HOSTILE_DESCRIPTION) == 1       # its card
+    assert whole.h1 == [HOSTILE_TITLE]
+    assert whole.title == f"{HOSTILE_TITLE} - Rapport"
+    assert whole.meta["description"] == whole.meta["og:description"] == HOSTILE_DESCRIPTION
+    assert whole.meta["og:title"] == HOSTILE_TITLE
+    ld = whole.ld()                                        # still valid JSON
+    assert (ld[0]["name"], ld[0]["description"], ld[1]["headline"]) == (
+        HOSTILE_TITLE, HOSTILE_DESCRIPTION, HOSTILE_TITLE)
 
 
 def test_no_two_footnote_marks_touch(built_site):
@@ -312,3 +399,65 @@ def test_footnote_marks_count_up_as_a_reader_meets_them(built_site):
 def test_every_internal_link_and_anchor_resolves_and_external_links_use_https(built_site):
     failures = broken_links(built_site, urlsplit(SITE_URL).path)
     assert not failures, "\n".join(failures)
+
+
+# --- adding and deleting an article is adding and deleting one file -----------------------------
+
+THIRD = """---
+title: A Third Article About Trust
+description: A made-up third article for the collection tests.
+author: Another Writer
+source:
+  publication: The Example Review
+  published: 2024-03-04
+reviewed: 2026-05-06
+edits: []
+---
+
+# A Third Article About Trust
+
+Trust grows slowly between two people.
+
+## Small promises kept
+
+Keeping small promises builds trust over time.
+"""
+
+
+@pytest.fixture(scope="module")
+def third_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("third"))
+    (project / "content" / "third.md").write_text(THIRD, encoding="utf-8")
+    return project
+
+
+def test_an_added_article_file_gets_pages_card_nav_and_its_own_credits(third_project, tmp_path):
+    site = tmp_path / "site"
+    result = run_mkdocs_build(third_project, site)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+    home = read_page(site / "index.html")
+    assert ("a.href", "third/") in home.links
+    assert "A made-up third article for the collection tests." in home.text
+    section = read_page(site / "third" / "small-promises-kept" / "index.html")
+    assert "Keeping small promises builds trust over time." in section.text
+    assert "A Third Article About Trust" in section.text           # in the navigation
+    assert "by Another Writer, first published in The Example Review on 4 March 2024" in \
+        section.text
+    assert "VT" not in section.text and ARTICLE.meta.publication not in section.text
+    article_ld = section.ld()[1]
+    assert (article_ld["headline"], article_ld["author"]["name"]) == (
+        "A Third Article About Trust", "Another Writer")
+    seed = read_page(site / "article" / "how-rapport-is-built" / "index.html")
+    assert "Another Writer" not in seed.text and seed.ld()[1]["headline"] == ARTICLE.title
+
+
+def test_a_deleted_article_file_takes_its_pages_card_and_nav_entry_with_it(third_project,
+                                                                           tmp_path):
+    (third_project / "content" / "third.md").unlink()
+    site = tmp_path / "site"
+    result = run_mkdocs_build(third_project, site)
+    assert result.returncode == 0, result.stderr
+    assert not (third_project / "docs" / "third").exists() and not (site / "third").exists()
+    for path in html_pages(site):
+        assert "A Third Article About Trust" not in path.read_text(encoding="utf-8"), path

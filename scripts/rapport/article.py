@@ -1,42 +1,43 @@
-"""Parse a curated article: YAML front matter, a `# ` title, a lead, then `## ` sections.
+"""Parse one article: YAML front matter, a title, a lead, then sections.
 
-Pure functions from text to frozen dataclasses. Every problem is an `ArticleError` that names
-the file, the line and what to do, so the CLI and the MkDocs hook can report it in one line.
+Pure functions from text to frozen dataclasses. Headings are read as Python-Markdown reads them
+(`markdown_scan`), slugs are made by the function MkDocs uses (`slugs`), and every problem is
+collected, so one run reports all of them, each naming the file, the line and what to do.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
-from markdown.extensions.toc import slugify as toc_slugify
-
-from .errors import ArticleError
+from . import yaml_lines
+from .contacts import find_contacts
+from .errors import Report
+from .markdown_scan import Kind, classify, headings
+from .slugs import has_letters, heading_slug, plain_text, split_attributes, unique
 
 # --- the article format -------------------------------------------------------------------------
 
-REQUIRED_KEYS = ("title", "description", "author", "source", "reviewed", "edits")
-OPTIONAL_KEYS = ("notes",)
+REQUIRED_KEYS = ("title", "description", "reviewed")
+OPTIONAL_KEYS = ("author", "source", "published", "edits", "notes", "order")
+KEYS = REQUIRED_KEYS + OPTIONAL_KEYS
 MAX_DESCRIPTION = 160
+MAX_SLUG_BYTES = 150  # a page's file name; file systems allow 255 bytes
 TEASER_WORDS = 10
-# Names the generator itself uses in an article's folder, and the whole page's edits anchor.
-RESERVED_SLUGS = frozenset({"index", "summary", "edits"})
 NOTE_KINDS = frozenset({"note", "info", "tip", "warning", "abstract", "question"})
+MARKERS = ("summary", "icon", "note")
 
-FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-ATX_HEADING_RE = re.compile(r"^(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
-EXPLICIT_SLUG_RE = re.compile(r"^(.*?)[ \t]*\{[ \t]*#([^}\s]*)[ \t]*\}$")
 SAFE_SLUG_RE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 MARKER_RE = re.compile(r"^<!--\s*([A-Za-z][\w-]*)\s*:\s*(.*?)\s*-->\s*$")
 SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+")
 LIST_OR_QUOTE_RE = re.compile(r"^(?:>|[*+-]|\d+[.)])\s+")
-# PyYAML's safe loader, in C (libyaml) when the wheel has it: ten times faster, same results.
-YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+FOOTNOTE_DEFINITION_RE = re.compile(r"^ {0,3}\[\^([^\]]+)\]:")
+REFERENCE_DEFINITION_RE = re.compile(r"^ {0,3}\[([^\]^][^\]]*)\]:\s*\S")
+ABBREVIATION_RE = re.compile(r"^\*\[([^\]]+)\]:")
 
 
 @dataclass(frozen=True)
@@ -55,32 +56,78 @@ class Note:
     kind: str
     title: str
     text: str
+    line: int              # where its text starts in the file, for problems in it
 
 
 @dataclass(frozen=True)
 class Meta:
-    """The article's front matter, validated; dates are ISO strings."""
+    """The front matter, validated; dates are ISO strings. `publication` is None for an
+    article the editors wrote themselves (no outside source)."""
 
     title: str
     description: str
-    author: str
-    publication: str
+    author: str | None
+    publication: str | None
     published: str
     reviewed: str
     edits: tuple[Edit, ...]
     notes: Mapping[str, Note]
+    order: int | None
+    reviewed_line: int = 1
+
+
+@dataclass(frozen=True)
+class Text:
+    """Lines of Markdown from the article, with the file line of the first and what each line
+    is to the renderer (code and raw HTML are copied as they are)."""
+
+    lines: tuple[str, ...]
+    kinds: tuple[Kind, ...]
+    first: int
+
+    def markdown(self) -> str:
+        return "\n".join(self.lines).strip("\n")
+
+    def prose(self) -> list[str]:
+        """The lines a reader reads as text (not code, HTML or blank)."""
+        return [line for line, kind in zip(self.lines, self.kinds) if kind is Kind.TEXT]
+
+
+@dataclass(frozen=True)
+class Subheading:
+    """A heading inside a section (### and deeper), for links to it."""
+
+    text: str
+    explicit_id: str | None
+    line: int
 
 
 @dataclass(frozen=True)
 class Section:
-    """One `## ` section: its page is `<slug>.md`, its card shows `summary`."""
+    """One section: its page is `<slug>.md` in the article's folder; `title` is the heading as
+    plain text (navigation, cards, page titles); `summary_written` says whether an editor wrote
+    the card's summary or it was cut from the text."""
 
     heading: str
+    title: str
     slug: str
+    explicit_id: str | None
     summary: str
+    summary_written: bool
     icon: str | None
-    body: str
+    body: Text
+    subheadings: tuple[Subheading, ...]
     line: int
+
+
+@dataclass(frozen=True)
+class Definition:
+    """A footnote, link reference or abbreviation definition: the article's, wherever written;
+    each page gets the ones it uses."""
+
+    label: str
+    kind: str              # "footnote", "reference" or "abbreviation"
+    text: Text
 
 
 @dataclass(frozen=True)
@@ -89,246 +136,350 @@ class Article:
 
     meta: Meta
     title: str
-    lead: str
+    lead: Text
     sections: tuple[Section, ...]
+    definitions: tuple[Definition, ...] = field(default=())
 
 
 # --- entry point --------------------------------------------------------------------------------
 
 
-def parse_article(text: str, path: Path) -> Article:
-    """Parse and validate the article text; `path` is only used in error messages."""
-    raw_meta, body_start, body_lines = split_front_matter(text, path)
-    meta = parse_meta(raw_meta, text.splitlines()[1:body_start - 2], path)
-    title, title_line, lead, sections = split_body(body_lines, body_start, path, meta)
-    if title != meta.title:
-        raise ArticleError(path, title_line, "the '# ' title differs from 'title:' in the front "
-                           "matter: make them the same")
-    check_unique(sections, path)
-    return Article(meta=meta, title=title, lead=lead, sections=tuple(sections))
+def parse_article(text: str, path: Path, allowed_contacts: frozenset[str] = frozenset()
+                  ) -> Article:
+    """Parse and validate an article; raise `Problems` naming every problem found."""
+    report = Report()
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    for contact in find_contacts(lines, allowed_contacts):
+        report.add(path, contact.line + 1, f"{contact.kind} '{contact.value}': contact "
+                   "details never go on the site (the seed's poster's e-mail and the "
+                   "publisher's phone were removed): delete it")
+    front = split_front_matter(lines, path, report)
+    if front is None:
+        report.raise_if_any()
+        raise AssertionError("unreachable")
+    raw, root, body_start = front
+    meta = parse_meta(raw, root, path, report)
+    article = split_body(lines[body_start - 1:], body_start, path, meta, report)
+    report.raise_if_any()
+    assert article is not None
+    return article
 
 
 # --- front matter -------------------------------------------------------------------------------
 
 
-def split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], int, list[str]]:
-    """Return the YAML mapping, the 1-based line where the body starts, and the body lines."""
-    lines = text.splitlines()
+def split_front_matter(lines: list[str], path: Path, report: Report
+                       ) -> tuple[dict[str, Any], Any, int] | None:
+    """The YAML mapping, its node tree and the 1-based line where the body starts."""
     if not lines or lines[0].strip() != "---":
-        raise ArticleError(path, 1, "no front matter: start the file with a '---' line, then "
-                           "title, description, author, source, reviewed and edits")
+        report.add(path, 1, "no front matter: start the file with a '---' line, then title, "
+                   "description, reviewed and the other keys (README, 'The article format')")
+        return None
     closing = next((i for i, line in enumerate(lines[1:], 1) if line.strip() in ("---", "...")),
                    None)
     if closing is None:
-        raise ArticleError(path, 1, "the front matter is not closed: add a '---' line after it")
+        report.add(path, 1, "the front matter is not closed: add a '---' line after it")
+        return None
     try:
-        raw = yaml.load("\n".join(lines[1:closing]), Loader=YAML_LOADER)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        problem = getattr(error, "problem", None) or "invalid YAML"
-        raise ArticleError(path, line, f"malformed front matter ({problem}): fix the YAML "
-                           "syntax") from None
+        raw, root = yaml_lines.load("\n".join(lines[1:closing]))
+    except yaml_lines.YamlProblem as error:
+        report.add(path, error.line + 1, f"malformed front matter ({error.problem}): fix the "
+                   "YAML syntax")
+        return None
     if not isinstance(raw, dict):
-        raise ArticleError(path, 2, "the front matter must be a YAML mapping of 'key: value' "
-                           "lines")
-    return raw, closing + 2, lines[closing + 1:]
+        report.add(path, 2, "the front matter must be a YAML mapping of 'key: value' lines")
+        return None
+    return raw, root, closing + 2
 
 
-def parse_meta(raw: Mapping[str, Any], fm_lines: list[str], path: Path) -> Meta:
-    """Validate the front matter keys and types, naming the line of the key at fault."""
+def iso_date(value: Any) -> str | None:
+    """A date as YYYY-MM-DD, or None if it is not one."""
+    if isinstance(value, date):
+        return value.isoformat()
+    try:
+        return date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        return None
 
-    def line_of(key: str) -> int:
-        found = next((i for i, line in enumerate(fm_lines) if line.startswith(f"{key}:")), None)
-        return found + 2 if found is not None else 1
 
-    def fail(key: str, message: str) -> ArticleError:
-        return ArticleError(path, line_of(key), message)
+def parse_meta(raw: Mapping[str, Any], root: Any, path: Path, report: Report) -> Meta:
+    """Validate the front matter keys and types, naming the line of the key at fault. Problems
+    are reported and a usable placeholder returned, so the body is still checked."""
 
-    for key in raw:
-        if key not in REQUIRED_KEYS + OPTIONAL_KEYS:
-            raise fail(str(key), f"unknown front matter key '{key}': the keys are "
-                       f"{', '.join(REQUIRED_KEYS + OPTIONAL_KEYS)}")
-    for key in REQUIRED_KEYS:
-        if key not in raw or raw[key] is None:
-            raise ArticleError(path, 1, f"the front matter has no '{key}': add it "
-                               "(see README, 'The article format')")
+    def line(*where: str | int) -> int:
+        return yaml_lines.line_of(root, where) + 1  # +1: the opening '---'
 
-    def text(key: str, value: Any, where: str | None = None) -> str:
+    def text(value: Any, where: tuple[str | int, ...], name: str) -> str:
+        if value is None and len(where) == 1:  # a missing key: reported once, above or below
+            return "?"
         if not isinstance(value, str) or not value.strip():
-            raise fail(key, f"'{where or key}' must be non-empty text")
+            report.add(path, line(*where), f"'{name}' must be non-empty text")
+            return "?"
         return " ".join(value.split())
 
-    def iso_date(key: str, value: Any, where: str) -> str:
-        if isinstance(value, date):
-            return value.isoformat()
-        try:
-            return date.fromisoformat(str(value)).isoformat()
-        except ValueError:
-            raise fail(key, f"'{where}' must be a date written YYYY-MM-DD") from None
-
-    description = text("description", raw["description"])
+    for key in raw:
+        if key not in KEYS:
+            report.add(path, line(str(key)), f"unknown front matter key '{key}': the keys are "
+                       f"{', '.join(KEYS)}")
+    for key in REQUIRED_KEYS:
+        if raw.get(key) is None:
+            report.add(path, 1, f"the front matter has no '{key}': add it (see README, 'The "
+                       "article format')")
+    description = text(raw.get("description"), ("description",), "description")
     if len(description) > MAX_DESCRIPTION:
-        raise fail("description", f"'description' has {len(description)} characters: shorten "
-                   f"it to {MAX_DESCRIPTION} or fewer (search engines cut the rest)")
-    source = raw["source"]
-    if not isinstance(source, dict) or "publication" not in source or "published" not in source:
-        raise fail("source", "'source' must have 'publication' and 'published' (a date)")
-    edits = raw["edits"]
+        report.add(path, line("description"), f"'description' has {len(description)} "
+                   f"characters: shorten it to {MAX_DESCRIPTION} or fewer (search engines cut "
+                   "the rest)")
+    reviewed = iso_date(raw.get("reviewed"))
+    if reviewed is None and raw.get("reviewed") is not None:
+        report.add(path, line("reviewed"), "'reviewed' must be a date written YYYY-MM-DD")
+    source = raw.get("source")
+    publication, published = None, iso_date(raw.get("published"))
+    if source is not None:
+        if not isinstance(source, dict) or "publication" not in source \
+                or "published" not in source:
+            report.add(path, line("source"), "'source' must have 'publication' and "
+                       "'published' (a date); leave 'source' out for an article the editors "
+                       "wrote")
+        else:
+            publication = text(source["publication"], ("source", "publication"),
+                               "source.publication")
+            published = iso_date(source["published"])
+            if published is None:
+                report.add(path, line("source", "published"), "'source.published' must be a "
+                           "date written YYYY-MM-DD")
+        if raw.get("author") is None:
+            report.add(path, 1, "the front matter has no 'author': an article from another "
+                       "publication names its author")
+        if raw.get("published") is not None:
+            report.add(path, line("published"), "'published' is for the editors' own "
+                       "articles: with a 'source', its date is 'source.published'")
+    elif raw.get("published") is None:
+        report.add(path, 1, "the front matter has no 'published': add the date the editors "
+                   "first published it (or a 'source' for an article from elsewhere)")
+    elif published is None:
+        report.add(path, line("published"), "'published' must be a date written YYYY-MM-DD")
+    author = raw.get("author")
+    author = text(author, ("author",), "author") if author is not None else None
+    edits = raw.get("edits") or []
     if not isinstance(edits, list) or not all(isinstance(e, dict) for e in edits):
-        raise fail("edits", "'edits' must be a list of entries with 'what' and 'why'")
+        report.add(path, line("edits"), "'edits' must be a list of entries with 'what' and "
+                   "'why'")
+        edits = []
     notes = raw.get("notes") or {}
     if not isinstance(notes, dict):
-        raise fail("notes", "'notes' must map a note name to its kind, title and text")
+        report.add(path, line("notes"), "'notes' must map a note name to its kind, title and "
+                   "text")
+        notes = {}
+    order = raw.get("order")
+    if order is not None and (not isinstance(order, int) or isinstance(order, bool)):
+        report.add(path, line("order"), "'order' must be a whole number: articles are listed "
+                   "from the lowest")
+        order = None
     return Meta(
-        title=text("title", raw["title"]),
+        title=text(raw.get("title"), ("title",), "title"),
         description=description,
-        author=text("author", raw["author"]),
-        publication=text("source", source["publication"], "source.publication"),
-        published=iso_date("source", source["published"], "source.published"),
-        reviewed=iso_date("reviewed", raw["reviewed"], "reviewed"),
-        edits=tuple(Edit(text("edits", e.get("what"), "edits: what"),
-                         text("edits", e.get("why"), "edits: why")) for e in edits),
-        notes={name: parse_note(str(name), spec, fail) for name, spec in notes.items()},
+        author=author,
+        publication=publication,
+        published=published or "1970-01-01",
+        reviewed=reviewed or "1970-01-01",
+        edits=tuple(Edit(text(e.get("what"), ("edits", n, "what"), "edits: what"),
+                         text(e.get("why"), ("edits", n, "why"), "edits: why"))
+                    for n, e in enumerate(edits)),
+        notes={str(name): note for name, spec in notes.items()
+               if (note := parse_note(str(name), spec, line("notes", name),
+                                      line("notes", name, "text"), path, report))},
+        order=order,
+        reviewed_line=line("reviewed"),
     )
 
 
-def parse_note(name: str, spec: Any, fail: Callable[[str, str], ArticleError]) -> Note:
+def parse_note(name: str, spec: Any, line: int, text_line: int, path: Path, report: Report
+               ) -> Note | None:
     """One entry of `notes:`; the kind is an admonition type."""
-    if not isinstance(spec, dict) or not all(isinstance(spec.get(k), str) for k in
-                                             ("title", "text")):
-        raise fail("notes", f"note '{name}' needs 'title' and 'text'")
+    if not isinstance(spec, dict) or not all(isinstance(spec.get(k), str) and spec[k].strip()
+                                             for k in ("title", "text")):
+        report.add(path, line, f"note '{name}' needs 'title' and 'text'")
+        return None
     kind = spec.get("kind", "note")
     if kind not in NOTE_KINDS:
-        raise fail("notes", f"note '{name}' has kind '{kind}': use one of "
+        report.add(path, line, f"note '{name}' has kind '{kind}': use one of "
                    f"{', '.join(sorted(NOTE_KINDS))}")
+        return None
     return Note(name=name, kind=kind, title=" ".join(spec["title"].split()),
-                text=spec["text"].strip())
+                text=spec["text"].strip(), line=text_line)
 
 
 # --- body ---------------------------------------------------------------------------------------
 
 
-def outside_fences(lines: list[str]) -> Iterator[tuple[int, str, bool]]:
-    """Yield (index, line, is_code) so that `#` lines inside fenced code are never headings."""
-    fence: str | None = None
-    for index, line in enumerate(lines):
-        match = FENCE_RE.match(line)
-        if fence is None and match:
-            fence = match.group(1)
-            yield index, line, True
-        elif fence is not None:
-            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence) \
-                    and not line.strip()[len(match.group(1)):].strip():
-                fence = None
-            yield index, line, True
-        else:
-            yield index, line, False
-
-
-def split_body(lines: list[str], first: int, path: Path, meta: Meta
-               ) -> tuple[str, int, str, list[Section]]:
+def split_body(lines: list[str], first: int, path: Path, meta: Meta, report: Report
+               ) -> Article | None:
     """Split the body into title, lead and sections; `first` is the body's 1-based line."""
-    title: str | None = None
-    title_line = first
-    lead: list[str] = []
-    sections: list[tuple[int, str, list[tuple[int, str, bool]]]] = []
-    for index, line, is_code in outside_fences(lines):
-        number = first + index
-        heading = None if is_code else ATX_HEADING_RE.match(line)
-        if heading and len(heading.group(1)) == 1:
-            if title is not None:
-                raise ArticleError(path, number, "a second '# ' title: use '## ' for sections")
-            title, title_line = (heading.group(2) or "").strip(), number
-            if not title:
-                raise ArticleError(path, number, "the '# ' title is empty: write the title")
-        elif heading and len(heading.group(1)) == 2:
-            sections.append((number, (heading.group(2) or "").strip(), []))
-        elif title is None:
-            if line.strip():
-                raise ArticleError(path, number, "the body must start with the '# Title' line")
-        elif sections:
-            sections[-1][2].append((number, line, is_code))
-        else:
-            lead.append(line)
-    if title is None:
-        raise ArticleError(path, first, "no '# ' title: add '# Title' after the front matter")
-    if not sections:
-        raise ArticleError(path, title_line, "no sections: split the article with '## Heading' "
-                           "lines")
-    lead_text = "\n".join(lead).strip()
-    if not lead_text:
-        raise ArticleError(path, title_line, "no lead: write a paragraph between the title and "
-                           "the first '## ' heading")
-    if any(MARKER_RE.match(line) for line in lead):
-        raise ArticleError(path, title_line, "markers (<!-- name: … -->) belong under a '## ' "
-                           "heading, not in the lead")
-    return title, title_line, lead_text, [parse_section(n, h, body, path, meta)
-                                          for n, h, body in sections]
+    kinds, open_blocks = classify(lines)
+    for block in open_blocks:
+        report.add(path, first + block.index, f"{block.what} is never closed, so everything "
+                   "after it would be hidden: close it")
+    found = headings(lines, kinds)
+    titles = [h for h in found if h.level == 1]
+    if not titles:
+        report.add(path, first, "no title: add '# Title' (or a title underlined with '===') "
+                   "after the front matter")
+        return None
+    title_heading = titles[0]
+    for extra in titles[1:]:
+        report.add(path, first + extra.index, "a second title: use '## ' (or a '---' "
+                   "underline) for sections")
+    before = [n for n in range(title_heading.index) if kinds[n] is not Kind.BLANK
+              and not (kinds[n] is Kind.HTML and lines[n].lstrip().startswith("<!--"))]
+    if before:
+        report.add(path, first + before[0], "text before the title: start the body with the "
+                   "'# Title' line")
+    title, _ = split_attributes(title_heading.raw)
+    title_text = plain_text(title)
+    if meta.title not in (title_text, " ".join(title.split()), "?"):
+        report.add(path, first + title_heading.index, "the title differs from 'title:' in the "
+                   "front matter: make them the same")
+    starts = [h for h in found if h.level == 2 and h.index > title_heading.index]
+    if not starts:
+        report.add(path, first + title_heading.index, "no sections: split the article with "
+                   "'## Heading' lines (or headings underlined with '---')")
+        return None
+    body_end = [h.index for h in starts] + [len(lines)]
+    lead = text_of(lines, kinds, title_heading.end + 1, starts[0].index, first)
+    definitions: list[Definition] = []
+    lead = take_definitions(lead, definitions)
+    for number, line in enumerate(lead.lines):
+        if lead.kinds[number] is Kind.HTML and MARKER_RE.match(line):
+            report.add(path, lead.first + number, "markers (<!-- name: … -->) belong under a "
+                       "'## ' heading, not in the lead")
+    sections = []
+    # Explicit slugs first, so that a heading's own slug steps around them.
+    taken = {explicit for h in starts if (explicit := split_attributes(h.raw)[1])}
+    for position, (start, end) in enumerate(zip(starts, body_end[1:]), 1):
+        body = take_definitions(text_of(lines, kinds, start.end + 1, end, first), definitions)
+        subheadings = tuple(Subheading(*split_attributes(h.raw), line=first + h.index)
+                            for h in found if h.level > 2 and start.end < h.index < end)
+        section = parse_section(start.raw, first + start.index, position, body, subheadings,
+                                path, meta, taken, report)
+        if section is not None:
+            sections.append(section)
+    check_duplicate_explicit_slugs(sections, path, report)
+    return Article(meta=meta, title=meta.title if meta.title != "?" else title_text, lead=lead,
+                   sections=tuple(sections),
+                   definitions=tuple(definitions))
 
 
-def parse_section(line: int, raw_heading: str, body: list[tuple[int, str, bool]], path: Path,
-                  meta: Meta) -> Section:
-    """Read a section's heading, optional explicit slug and markers, and its text."""
-    heading, slug = heading_and_slug(raw_heading, line, path)
+def text_of(lines: list[str], kinds: list[Kind], start: int, end: int, first: int) -> Text:
+    return Text(tuple(lines[start:end]), tuple(kinds[start:end]), first + start)
+
+
+def take_definitions(text: Text, definitions: list[Definition]) -> Text:
+    """Move footnote, link reference and abbreviation definitions out of `text` into
+    `definitions` (pages get the ones they use). Their lines become blank, so every other line
+    keeps its number."""
+    lines, kinds = list(text.lines), list(text.kinds)
+    index = 0
+    while index < len(lines):
+        found = None
+        if kinds[index] is Kind.TEXT:
+            for regex, what in ((FOOTNOTE_DEFINITION_RE, "footnote"),
+                                (ABBREVIATION_RE, "abbreviation"),
+                                (REFERENCE_DEFINITION_RE, "reference")):
+                match = regex.match(lines[index])
+                if match:
+                    found = (match.group(1), what)
+                    break
+        if found is None:
+            index += 1
+            continue
+        end = index + 1
+        if found[1] == "footnote":  # its paragraphs continue indented by four spaces
+            while end < len(lines) and (
+                    lines[end].startswith(("    ", "\t")) or
+                    (not lines[end].strip() and end + 1 < len(lines)
+                     and lines[end + 1].startswith(("    ", "\t")))):
+                end += 1
+        definitions.append(Definition(found[0], found[1], Text(
+            tuple(lines[index:end]), tuple(kinds[index:end]), text.first + index)))
+        lines[index:end] = [""] * (end - index)
+        kinds[index:end] = [Kind.BLANK] * (end - index)
+        index = end
+    return Text(tuple(lines), tuple(kinds), text.first)
+
+
+def parse_section(raw_heading: str, line: int, position: int, body: Text,
+                  subheadings: tuple[Subheading, ...], path: Path, meta: Meta, taken: set[str],
+                  report: Report) -> Section | None:
+    """Read a section's heading, slug and markers, and its text."""
+    heading, explicit = split_attributes(raw_heading)
+    if not heading:
+        report.add(path, line, "a section heading is empty: write the section's heading")
+        return None
+    title = plain_text(heading) or heading
+    if explicit is not None:
+        if "/" in explicit or "\\" in explicit or ".." in explicit:
+            report.add(path, line, f"slug '{explicit}' contains '/', '\\' or '..': use only "
+                       "lowercase letters, digits and hyphens")
+            return None
+        if not SAFE_SLUG_RE.match(explicit):
+            report.add(path, line, f"slug '{explicit}' is not a clean URL: use only lowercase "
+                       "ASCII letters, digits and hyphens, e.g. {#my-section}")
+            return None
+        slug = explicit
+    else:
+        natural = heading_slug(heading)
+        slug = unique(natural if has_letters(natural) else f"section-{position}", taken)
+        if len(slug.encode("utf-8")) > MAX_SLUG_BYTES:
+            report.add(path, line, f"the heading '{title[:40]}…' makes a page name too long for "
+                       "a file: give it a shorter one, e.g. {#my-section}")
+            return None
     settings: dict[str, str] = {}
-    kept: list[str] = []
-    for number, text, is_code in body:
-        marker = None if is_code else MARKER_RE.match(text)
+    kept_lines: list[str] = []
+    kept_kinds: list[Kind] = []
+    for offset, (text, kind) in enumerate(zip(body.lines, body.kinds)):
+        marker = MARKER_RE.match(text) if kind is Kind.HTML else None
         if marker is None:
-            kept.append(text)
+            kept_lines.append(text)
+            kept_kinds.append(kind)
             continue
         name, value = marker.group(1), marker.group(2)
+        number = body.first + offset
         if name in ("summary", "icon"):
-            if any(k.strip() for k in kept) or not value:
-                raise ArticleError(path, number, f"put a non-empty <!-- {name}: … --> right "
-                                   "under its '## ' heading")
+            if any(k is not Kind.BLANK for k in kept_kinds) or not value:
+                report.add(path, number, f"put a non-empty <!-- {name}: … --> right under its "
+                           "heading")
             settings[name] = " ".join(value.split())
+            kept_lines.append("")  # blank, so that every other line keeps its number
+            kept_kinds.append(Kind.BLANK)
         elif name == "note":
             if value not in meta.notes:
                 known = ", ".join(sorted(meta.notes)) or "none"
-                raise ArticleError(path, number, f"unknown note '{value}': define it under "
-                                   f"'notes:' in the front matter (defined: {known})")
-            kept.append(text)
+                report.add(path, number, f"unknown note '{value}': define it under 'notes:' "
+                           f"in the front matter (defined: {known})")
+            kept_lines.append(text)
+            kept_kinds.append(kind)
         else:
-            raise ArticleError(path, number, f"unknown marker '{name}': the markers are "
-                               "summary, icon and note")
-    text = "\n".join(kept).strip()
-    prose = [t for t in kept if t.strip() and not MARKER_RE.match(t)]
+            report.add(path, number, f"unknown marker '{name}': the markers are "
+                       f"{', '.join(MARKERS)}")
+            kept_lines.append("")
+            kept_kinds.append(Kind.BLANK)
+    text = Text(tuple(kept_lines), tuple(kept_kinds), body.first)
+    prose = [t for t, k in zip(kept_lines, kept_kinds) if k is not Kind.BLANK
+             and not MARKER_RE.match(t)]
     if not prose:
-        raise ArticleError(path, line, f"section '{heading}' is empty: write its text or remove "
-                           "the heading")
-    summary = settings.get("summary") or teaser(prose)
+        report.add(path, line, f"section '{title}' is empty: write its text or remove the "
+                   "heading")
+        return None
+    written = settings.get("summary")
+    summary = written or teaser([t for t in text.prose() if t.strip()] or prose)
     if len(summary) > MAX_DESCRIPTION:
-        raise ArticleError(path, line, f"the summary of '{heading}' is longer than "
-                           f"{MAX_DESCRIPTION} characters: shorten it")
-    return Section(heading=heading, slug=slug, summary=summary, icon=settings.get("icon"),
-                   body=text, line=line)
-
-
-def heading_and_slug(raw: str, line: int, path: Path) -> tuple[str, str]:
-    """Split `Heading {#slug}`; without an explicit slug, slugify like MkDocs' toc does."""
-    explicit = EXPLICIT_SLUG_RE.match(raw)
-    heading = (explicit.group(1) if explicit else raw).strip()
-    if not heading:
-        raise ArticleError(path, line, "a '## ' heading is empty: write the section's heading")
-    if explicit:
-        slug = explicit.group(2)
-        if "/" in slug or "\\" in slug or ".." in slug:
-            raise ArticleError(path, line, f"slug '{slug}' contains '/', '\\' or '..': use only "
-                               "lowercase letters, digits and hyphens")
-        if not SAFE_SLUG_RE.match(slug):
-            raise ArticleError(path, line, f"slug '{slug}' is not a clean URL: use only "
-                               "lowercase ASCII letters, digits and hyphens, e.g. {#my-section}")
-    else:
-        slug = toc_slugify(heading, "-").strip("-_")
-        if not slug:
-            raise ArticleError(path, line, f"heading '{heading}' gives an empty URL slug: add "
-                               "one, e.g. '## " + heading + " {#my-section}'")
-    if slug in RESERVED_SLUGS:
-        raise ArticleError(path, line, f"slug '{slug}' is reserved for a page the generator "
-                           "makes: choose another with {#…}")
-    return heading, slug
+        report.add(path, line, f"the summary of '{title}' is longer than {MAX_DESCRIPTION} "
+                   "characters: shorten it")
+    return Section(heading=heading, title=title, slug=slug, explicit_id=explicit,
+                   summary=summary, summary_written=written is not None,
+                   icon=settings.get("icon"), body=text, subheadings=subheadings, line=line)
 
 
 def teaser(prose: list[str]) -> str:
@@ -343,16 +494,11 @@ def teaser(prose: list[str]) -> str:
     return cut.rstrip(",;:—–-") + "…"
 
 
-def check_unique(sections: list[Section], path: Path) -> None:
-    """Headings and slugs must be unique; report the second one with the first's line."""
-    headings: dict[str, int] = {}
-    slugs: dict[str, int] = {}
+def check_duplicate_explicit_slugs(sections: list[Section], path: Path, report: Report) -> None:
+    """Two sections may share a heading (the second gets `-2`), but not an explicit slug."""
+    seen: dict[str, int] = {}
     for section in sections:
-        key = section.heading.casefold()
-        if key in headings:
-            raise ArticleError(path, section.line, f"duplicate heading '{section.heading}' (also "
-                               f"at line {headings[key]}): give each section its own heading")
-        if section.slug in slugs:
-            raise ArticleError(path, section.line, f"slug '{section.slug}' is used twice (also at"
-                               f" line {slugs[section.slug]}): set another with {{#…}}")
-        headings[key] = slugs[section.slug] = section.line
+        if section.slug in seen:
+            report.add(path, section.line, f"slug '{section.slug}' is used twice (also at "
+                       f"line {seen[section.slug]}): set another with {{#…}}")
+        seen.setdefault(section.slug, section.line)

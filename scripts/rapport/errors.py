@@ -1,9 +1,17 @@
-"""Errors as values with a location, so the CLI can print one clear line instead of a traceback."""
+"""Errors as values with a location, so the CLI can print clear lines instead of a traceback.
+
+Every stage reports every problem it finds (`Problems`), so a maintainer fixes them all in
+one pass; the CLI prints them sorted by file and line, capped so that a binary file pasted by
+mistake does not flood the terminal.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
+
+MAX_SHOWN = 50
 
 
 @dataclass(frozen=True)
@@ -17,6 +25,50 @@ class ArticleError(Exception):
     def __str__(self) -> str:
         where = display_path(self.path) + (f":{self.line}" if self.line else "")
         return f"{where}: error: {self.message}"
+
+    def sort_key(self) -> tuple[str, int, str]:
+        return display_path(self.path), self.line or 0, self.message
+
+
+@dataclass(frozen=True)
+class Problems(Exception):
+    """Every problem found in one run, in file and line order."""
+
+    problems: tuple[ArticleError, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        unique = dict.fromkeys(sorted(self.problems, key=ArticleError.sort_key))
+        object.__setattr__(self, "problems", tuple(unique))
+
+    def __str__(self) -> str:
+        return "\n".join(report_lines(self.problems))
+
+
+class Report:
+    """Collects problems while a stage carries on; `raise_if_any` ends the stage."""
+
+    def __init__(self) -> None:
+        self.problems: list[ArticleError] = []
+
+    def add(self, path: Path, line: int | None, message: str) -> None:
+        self.problems.append(ArticleError(path, line, message))
+
+    def extend(self, problems: Iterable[ArticleError]) -> None:
+        self.problems.extend(problems)
+
+    def raise_if_any(self) -> None:
+        if self.problems:
+            raise Problems(tuple(self.problems))
+
+
+def report_lines(problems: Iterable[ArticleError], limit: int = MAX_SHOWN) -> list[str]:
+    """One line per problem, at most `limit`, then how many more there were."""
+    ordered = sorted(problems, key=ArticleError.sort_key)
+    lines = [str(problem) for problem in ordered[:limit]]
+    if len(ordered) > limit:
+        lines.append(f"… and {len(ordered) - limit} more problem(s): fix these first, then "
+                     "run again")
+    return lines
 
 
 def display_path(path: Path) -> str:

@@ -1,58 +1,139 @@
 """Plan the site: every file the generator owns in docs/, as {relative path: text}.
 
-Pure: the same article always gives the same plan, byte for byte (no dates of "now", insertion
-order from the article). Titles and descriptions go into front matter HTML-escaped, because
-Material prints page titles unescaped in the header and navigation.
+Pure: the same sources always give the same plan, byte for byte (no dates of "now", order from
+the editors). Text that templates print (titles, descriptions, credits) goes into front matter
+HTML-escaped, because Material prints it unescaped; text that becomes link text or a card
+title is escaped as Markdown too, so a heading's `]` or `*` stays text.
 """
 
 from __future__ import annotations
 
-import html
+import math
 import re
-from collections.abc import Mapping
-from pathlib import PurePosixPath
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
 
-import yaml
-
-from .article import Article, Meta, Section
+from . import links
+from .article import Article, Definition, Meta, Note, Section, Text
+from .collection import ARTICLES_FOLDER, SNIPPETS_FOLDER, Collection, Entry
+from .errors import Report
+from .glossary import Glossary
+from .markdown_scan import ATX_RE, Kind, classify
+from .settings import Settings
+from .slugs import escape_html, escape_markdown, heading_slug, slugify, toc_unique, unique
+from .yaml_lines import dump
 
 # --- constants ----------------------------------------------------------------------------------
 
 MARK = "generated from {source} — do not edit; run: python scripts/build_pages.py"
-MARK_RE = re.compile(r"^(?:# |<!-- )generated from (.+?) — do not edit")
-NOTE_RE = re.compile(r"^<!--\s*note\s*:\s*(.*?)\s*-->\s*$", re.MULTILINE)
+MARK_RE = re.compile(r"^(?:# |<!-- |\[//\]: # \")generated from (.+?) — do not edit")
 HOME = PurePosixPath("index.md")
-HELP_PAGE = "help.md"  # hand-written; the home page's second button links to it
+ARTICLES_NAV = PurePosixPath(ARTICLES_FOLDER) / "SUMMARY.md"
+ARTICLES_PAGE = PurePosixPath(ARTICLES_FOLDER) / "index.md"
+ARTICLES_TITLE = "Articles"
+GLOSSARY = PurePosixPath("glossary.md")
+TOOLTIPS = PurePosixPath(SNIPPETS_FOLDER) / "tooltips.md"
+REVIEW_POLICY = PurePosixPath(SNIPPETS_FOLDER) / "review-policy.md"
+NAV_FILE = "SUMMARY.md"
+# A section whose page name would be one of the generator's own files (on a file system that
+# ignores case, too) gets a folder of its own instead: same address, no clash.
+GENERATOR_STEMS = frozenset({"index", "summary"})
 DEFAULT_ICON = "material/bookmark-outline"
-WHOLE_ARTICLE_LABEL = "The whole article on one page"
-EDITS_HEADING = "Source and edits"
-EDITS_SLUG = "edits"  # the footer of every page links to article/#edits
-# PyYAML's safe dumper, in C (libyaml) when the wheel has it; the golden pages pin the output.
-YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+ARTICLE_ICON = "material/book-open-page-variant-outline"
+EDITS_ID = "edits"                 # the whole page's edits list; a section may take it first
+CHARACTERS_PER_MINUTE = 1200       # about 200 words: the templates count the same way
+FOOTNOTE_USE_RE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+                "ten")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+
+@dataclass(frozen=True)
+class LinkCheck:
+    """A relative link the plan writes: it must lead to a file (and heading) of the site."""
+
+    path: Path
+    line: int
+    target: str
+    destination: links.Destination
+
+
+@dataclass(frozen=True)
+class Origin:
+    """What asked for a planned file, for a problem about it: source file, line, and what."""
+
+    path: Path
+    line: int | None
+    what: str
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Every file to write (with what asked for each), and the relative links whose targets
+    the writer checks against docs/."""
+
+    files: dict[PurePosixPath, str]
+    origins: dict[PurePosixPath, Origin]
+    links: tuple[LinkCheck, ...]
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where an id of the article (as one document) ends up: on the whole page, and on the
+    section page that holds it (`section` None: the title; `local` None: the page's top)."""
+
+    whole: str
+    section: int | None
+    local: str | None
 
 
 # --- the plan -----------------------------------------------------------------------------------
 
 
-def plan_site(article: Article, source: str, folder: str, icons: Mapping[str, str]
-              ) -> dict[PurePosixPath, str]:
-    """Every generated file, keyed by its path under docs/: home, one page per section, the
-    whole article, and the folder's SUMMARY.md that mkdocs-literate-nav reads as navigation.
+def plan_site(collection: Collection, settings: Settings, icons: Mapping[str, str],
+              config: Path, config_label: str) -> Plan:
+    """Every generated file: the home page, each article's pages and navigation, the list of
+    articles, the glossary page and the snippets pages include (tooltips, review policy).
     `icons` maps each card's icon name to its SVG (see `icon_names`)."""
-    base = PurePosixPath(folder)
-    plan = {HOME: render_home(article, source, folder, icons)}
-    for section in article.sections:
-        plan[base / f"{section.slug}.md"] = render_section(article.meta, section, source)
-    plan[base / "index.md"] = render_whole(article, source)
-    plan[base / "SUMMARY.md"] = render_summary(article, source)
-    return plan
+    report = Report()
+    checks: list[LinkCheck] = []
+    files: dict[PurePosixPath, str] = {}
+    origins: dict[PurePosixPath, Origin] = {}
+    resolvers = {}
+    for entry in collection.entries:
+        edits_id = unique(EDITS_ID, {section.slug for section in entry.article.sections}
+                          | {sub.explicit_id for section in entry.article.sections
+                             for sub in section.subheadings if sub.explicit_id})
+        resolvers[entry.name] = LinkResolver(entry, anchor_map(entry.article, edits_id),
+                                             report, checks)
+        article_files, article_origins = plan_article(entry, settings, edits_id,
+                                                      resolvers[entry.name])
+        files.update(article_files)
+        origins.update(article_origins)
+    content = Origin(collection.content, None, "the list of articles")
+    files[HOME] = render_home(collection, settings, icons, resolvers)
+    files[ARTICLES_NAV] = render_articles_nav(collection)
+    files[ARTICLES_PAGE] = render_articles_page(collection, settings, icons)
+    origins[HOME] = origins[ARTICLES_NAV] = origins[ARTICLES_PAGE] = content
+    if collection.glossary is not None:
+        files[GLOSSARY] = render_glossary(collection.glossary, collection.glossary_label)
+        files[TOOLTIPS] = render_tooltips(collection.glossary, collection.glossary_label)
+        origins[GLOSSARY] = origins[TOOLTIPS] = Origin(
+            collection.content / "glossary.yml", None, "the glossary")
+    files[REVIEW_POLICY] = render_review_policy(settings, config_label)
+    origins[REVIEW_POLICY] = Origin(config, None, "the review policy")
+    report.raise_if_any()
+    return Plan(files=dict(sorted(files.items())), origins=origins, links=tuple(checks))
 
 
-def icon_names(article: Article) -> dict[str, int]:
-    """Each icon the cards need, with the line of the first section that asks for it."""
-    names: dict[str, int] = {}
-    for section in article.sections:
-        names.setdefault(section.icon or DEFAULT_ICON, section.line)
+def icon_names(collection: Collection) -> dict[str, tuple[Path, int]]:
+    """Each icon the cards need, with the file and line of the first section asking for it."""
+    names: dict[str, tuple[Path, int]] = {ARTICLE_ICON: (Path("."), 0)}
+    for entry in collection.entries:
+        for section in entry.article.sections:
+            names.setdefault(section.icon or DEFAULT_ICON, (entry.path, section.line))
     return names
 
 
@@ -65,89 +146,400 @@ def generated_source(text: str) -> str | None:
     return None
 
 
+def section_page(folder: PurePosixPath, slug: str) -> PurePosixPath:
+    """Where a section's page goes: `<slug>.md` beside the whole page, or `<slug>/index.md`
+    when that name is one of the generator's own."""
+    if slug.casefold() in GENERATOR_STEMS:
+        return folder / slug / "index.md"
+    return folder / f"{slug}.md"
+
+
+# --- one article --------------------------------------------------------------------------------
+
+
+def plan_article(entry: Entry, settings: Settings, edits_id: str, resolver: LinkResolver
+                 ) -> tuple[dict[PurePosixPath, str], dict[PurePosixPath, Origin]]:
+    """An article's pages: the whole article first (its folder's index), then one page per
+    section, and the folder's SUMMARY.md that mkdocs-literate-nav reads."""
+    article, folder = entry.article, entry.folder
+    whole = folder / "index.md"
+    plan = {whole: render_whole(entry, settings, edits_id, resolver, whole)}
+    origins = {whole: Origin(entry.path, None, "its whole page"),
+               folder / NAV_FILE: Origin(entry.path, None, "its navigation")}
+    total = len(article.sections)
+    for number, section in enumerate(article.sections):
+        path = section_page(folder, section.slug)
+        plan[path] = render_section(entry, section, number, total, settings, edits_id,
+                                    resolver.href_for(path, number))
+        origins[path] = Origin(entry.path, section.line, f"section '{section.title}'")
+    plan[folder / NAV_FILE] = render_article_nav(entry)
+    return plan, origins
+
+
+class LinkResolver:
+    """Checks an article's links once, then writes each of them for any of its pages."""
+
+    def __init__(self, entry: Entry, anchors: Mapping[str, Anchor], report: Report,
+                 checks: list[LinkCheck]) -> None:
+        self.entry = entry
+        self.anchors = anchors
+        self.destinations: dict[str, links.Destination] = {}
+        texts = [entry.article.lead, *(section.body for section in entry.article.sections),
+                 *(heading_text(section) for section in entry.article.sections),
+                 *(definition.text for definition in entry.article.definitions),
+                 *(note_text(note) for note in entry.article.meta.notes.values())]
+        for text in texts:
+            for link in links.find_links(text.lines, text.kinds):
+                self.check(link.target, text.first + link.line, report, checks)
+
+    def check(self, target: str, line: int, report: Report, checks: list[LinkCheck]) -> None:
+        if links.is_external(target) or not target:
+            return
+        if target.startswith("#"):
+            if target[1:] not in self.anchors:
+                report.add(self.entry.path, line, f"link '{target}': no heading of this "
+                           "article has that id: use one of its headings' ids, e.g. "
+                           f"#{self.entry.article.sections[0].slug}")
+            return
+        found = links.resolve(target, self.entry.folder)
+        if isinstance(found, str):
+            report.add(self.entry.path, line, found)
+            return
+        self.destinations[target] = found
+        checks.append(LinkCheck(self.entry.path, line, target, found))
+
+    def href_for(self, page: PurePosixPath, section: int | None) -> Callable[[str], str]:
+        """Link targets as written in the article, as they must read on `page` (`section`:
+        the section shown there; None for the whole page or the home page)."""
+        whole_page = page == self.entry.folder / "index.md"
+
+        def href(target: str) -> str:
+            if target.startswith("#") and target[1:] in self.anchors:
+                anchor = self.anchors[target[1:]]
+                if whole_page:
+                    return f"#{anchor.whole}"
+                if anchor.section is not None and anchor.section == section:
+                    return f"#{anchor.local}" if anchor.local else "#"
+                holder = (self.entry.folder / "index.md" if anchor.section is None else
+                          section_page(self.entry.folder,
+                                       self.entry.article.sections[anchor.section].slug))
+                return links.relative_href(links.Destination(holder, anchor.local or ""), page)
+            if target in self.destinations:
+                return links.relative_href(self.destinations[target], page)
+            return target
+
+        return href
+
+
+def anchor_map(article: Article, edits_id: str) -> dict[str, Anchor]:
+    """Every id the article has as one document (as toc would give it), and where it lands:
+    the whole page gives each section its slug as id; a section page gives ids afresh."""
+    original_taken = {s.explicit_id for s in article.sections if s.explicit_id} | {
+        sub.explicit_id for s in article.sections for sub in s.subheadings if sub.explicit_id}
+    whole_taken = {s.slug for s in article.sections} | {edits_id} | {
+        sub.explicit_id for s in article.sections for sub in s.subheadings if sub.explicit_id}
+    anchors: dict[str, Anchor] = {}
+    title_id = toc_unique(slugify(article.title), original_taken)
+    anchors[title_id] = Anchor(toc_unique(slugify(article.title), whole_taken), None, None)
+    for number, section in enumerate(article.sections):
+        original = section.explicit_id or toc_unique(heading_slug(section.heading),
+                                                     original_taken)
+        local_taken = {sub.explicit_id for sub in section.subheadings if sub.explicit_id}
+        toc_unique(heading_slug(section.heading), local_taken)  # the section page's title
+        anchors.setdefault(original, Anchor(section.slug, number, None))
+        anchors.setdefault(section.slug, Anchor(section.slug, number, None))
+        for sub in section.subheadings:
+            if sub.explicit_id:
+                anchors.setdefault(sub.explicit_id, Anchor(sub.explicit_id, number,
+                                                           sub.explicit_id))
+                continue
+            slug = heading_slug(sub.text)
+            anchors.setdefault(toc_unique(slug, original_taken), Anchor(
+                toc_unique(slug, whole_taken), number, toc_unique(slug, local_taken)))
+    return anchors
+
+
 # --- renderers ----------------------------------------------------------------------------------
 
 
-def render_home(article: Article, source: str, folder: str, icons: Mapping[str, str]) -> str:
-    """Title, lead, the two buttons, and a card per section with its one-line summary."""
-    cards = "\n".join(render_card(section, folder, icons[section.icon or DEFAULT_ICON])
-                      for section in article.sections)
-    return (
-        front_matter(source, title=article.title, description=article.meta.description,
-                     hide=["toc"])
-        + f"\n# {escape(article.title)}\n\n{article.lead}\n\n"
-        + f"[Read the whole article]({folder}/index.md){{ .md-button .md-button--primary }}\n"
-        + f"[Get help now]({HELP_PAGE}){{ .md-button }}\n\n"
-        + "## In this article\n\n"
-        + f'<div class="grid cards" markdown>\n\n{cards}\n</div>\n'
-    )
+def render_home(collection: Collection, settings: Settings, icons: Mapping[str, str],
+                resolvers: Mapping[str, LinkResolver]) -> str:
+    """The site's introduction, a card per article, then each article's lead and a card per
+    section: the lead's only page besides the whole article."""
+    parts = [f"# {escape_markdown(settings.home_title)}", settings.site_description,
+             f"[Get help now]({settings.help_page.as_posix()}){{ .md-button }}"]
+    if collection.entries:
+        parts += [f"## {ARTICLES_TITLE}", article_cards(collection, icons, HOME)]
+    for entry in collection.entries:
+        article = entry.article
+        lead = render_text(article.lead, resolvers[entry.name].href_for(HOME, None)) or \
+            escape_markdown(article.meta.description)
+        cards = "\n".join(render_section_card(entry.folder, section)
+                          for section in article.sections)
+        parts += [f"## {escape_markdown(article.title)} {{ #{entry.name} }}", lead,
+                  f"[Read the whole article]({entry.name}/index.md){{ .md-button "
+                  ".md-button--primary }",
+                  f'### In this article {{ #{entry.name}-parts }}',
+                  f'<div class="grid cards" markdown>\n\n{cards}\n</div>']
+    meta = {"title": escape_html(settings.home_title),
+            "description": escape_html(settings.site_description), "hide": ["toc"],
+            **latest_review(collection)}
+    return front_matter(collection.label, meta) + "\n" + "\n\n".join(parts) + "\n"
 
 
-def render_card(section: Section, folder: str, svg: str) -> str:
-    """One Material grid card: icon (inline SVG, as Material's emoji extension would write it,
-    without that extension's cost of indexing every icon set on each build), heading, summary."""
+def render_articles_page(collection: Collection, settings: Settings,
+                         icons: Mapping[str, str]) -> str:
+    """The "Articles" page, where the navigation's Articles section opens: a card each."""
+    meta = {"title": ARTICLES_TITLE, "description": escape_html(
+        f"Every article on {settings.site_name}, with what each is about and how long it takes "
+        "to read."), **latest_review(collection)}
+    return (front_matter(collection.label, meta) + f"\n# {ARTICLES_TITLE}\n\n"
+            + article_cards(collection, icons, ARTICLES_PAGE) + "\n")
+
+
+def article_cards(collection: Collection, icons: Mapping[str, str], page: PurePosixPath) -> str:
+    """A grid with a card per article, in the editors' order, linked from `page`."""
+    cards = "\n".join(render_article_card(entry, icons[ARTICLE_ICON], page)
+                      for entry in collection.entries)
+    return f'<div class="grid cards" markdown>\n\n{cards}\n</div>'
+
+
+def latest_review(collection: Collection) -> dict[str, str]:
+    """A page that shows every article changes when any of them is reviewed."""
+    if not collection.entries:
+        return {}
+    return {"reviewed": max(entry.article.meta.reviewed for entry in collection.entries)}
+
+
+def render_article_card(entry: Entry, svg: str, page: PurePosixPath) -> str:
+    """A card for an article: its icon (inline SVG, as Material's emoji extension would write
+    it, without that extension's cost of indexing every icon set on each build), title,
+    description and reading time."""
+    article = entry.article
+    minutes = reading_minutes(article)
     icon = f'<span class="twemoji lg middle" aria-hidden="true">{svg.strip()}</span>'
-    return (f"-   {icon} __[{section.heading}]({folder}/{section.slug}.md)__\n\n"
-            f"    ---\n\n    {section.summary}\n")
+    link = links.relative_href(links.Destination(entry.folder / "index.md", ""), page)
+    return (f"-   {icon} __[{escape_markdown(article.title)}]({link})__\n\n"
+            f"    ---\n\n    {escape_markdown(article.meta.description)}\n\n"
+            f"    {minutes} min read · {len(article.sections)} parts\n")
 
 
-def render_section(meta: Meta, section: Section, source: str) -> str:
+def render_section_card(folder: PurePosixPath, section: Section) -> str:
+    """One Material grid card for a part of an article: its title and summary. (No icon: with
+    every article's parts on the home page, one each would cost readers more than it shows.)"""
+    link = section_page(folder, section.slug).as_posix()
+    return (f"-   __[{escape_markdown(section.title)}]({link})__\n\n"
+            f"    ---\n\n    {escape_markdown(section.summary)}\n")
+
+
+def render_section(entry: Entry, section: Section, number: int, total: int,
+                   settings: Settings, edits_id: str, href: Callable[[str], str]) -> str:
     """A section's own page: its heading as title, its summary as meta description."""
-    return (front_matter(source, title=section.heading, description=section.summary)
-            + f"\n# {section.heading}\n\n{render_notes(section.body, meta)}\n")
+    article = entry.article
+    body = render_text(section.body, href, notes=article.meta.notes, promote=True)
+    meta = {"title": escape_html(section.title), "description": escape_html(section.summary),
+            **article_meta(entry, settings, edits_id, part=number + 1, parts=total)}
+    definitions = render_definitions(article.definitions, body, href)
+    return (front_matter(entry.label, meta) + f"\n# {heading_markdown(section, href)}\n\n{body}\n"
+            + (f"\n{definitions}\n" if definitions else ""))
 
 
-def render_whole(article: Article, source: str) -> str:
+def render_whole(entry: Entry, settings: Settings, edits_id: str, resolver: LinkResolver,
+                 path: PurePosixPath) -> str:
     """The whole article on one page, for reading straight through and printing."""
-    parts = [f"# {escape(article.title)}", article.lead]
+    article = entry.article
+    href = resolver.href_for(path, None)
+    parts = [f"# {escape_markdown(article.title)}",
+             render_text(article.lead, href) or escape_markdown(article.meta.description)]
     for section in article.sections:
-        parts += [f"## {section.heading} {{#{section.slug}}}",
-                  render_notes(section.body, article.meta)]
-    parts.append(render_edits(article.meta))
-    description = f"{article.title}: the whole article on one page, for reading or printing."
+        parts += [f"## {heading_markdown(section, href)} {{#{section.slug}}}",
+                  render_text(section.body, href, notes=article.meta.notes)]
+    parts.append(render_edits(article.meta, settings, edits_id))
+    definitions = render_definitions(article.definitions, None, href)
+    if definitions:
+        parts.append(definitions)
     # Left out of search: each sentence is found on its section's page only, and the index
-    # every reader downloads stays small.
-    return (front_matter(source, title=WHOLE_ARTICLE_LABEL, description=description,
-                         search={"exclude": True})
-            + "\n" + "\n\n".join(parts) + "\n")
+    # every reader downloads stays small. Its footer has no previous/next: it comes first in
+    # its article's navigation, and "next" would only repeat its first part.
+    meta = {"title": escape_html(article.title),
+            "description": escape_html(article.meta.description),
+            **article_meta(entry, settings, edits_id, minutes=reading_minutes(article)),
+            "search": {"exclude": True}, "hide": ["footer"]}
+    return front_matter(entry.label, meta) + "\n" + "\n\n".join(parts) + "\n"
 
 
-def render_edits(meta: Meta) -> str:
-    """Where the text comes from and every editorial change, so readers can see the difference."""
-    edits = "\n".join(f"{number}. {escape(edit.what)} *{escape(edit.why)}*"
+def article_meta(entry: Entry, settings: Settings, edits_id: str, **extra: object
+                 ) -> dict[str, object]:
+    """What the templates need to know about the article a page belongs to (credits, dates,
+    JSON-LD, the way back to the whole article), from its own front matter."""
+    meta = entry.article.meta
+    return {
+        "author": escape_html(meta.author or settings.editors),
+        "reviewed": meta.reviewed,
+        "article": {
+            "title": escape_html(entry.article.title),
+            "author": escape_html(meta.author) if meta.author else None,
+            "publication": escape_html(meta.publication) if meta.publication else None,
+            "published": meta.published,
+            "whole": f"{entry.name}/index.md",
+            "edits": edits_id,
+            **extra,
+        },
+    }
+
+
+def render_edits(meta: Meta, settings: Settings, edits_id: str) -> str:
+    """Who wrote the article and where it first appeared, and every editorial change, so
+    readers can see the difference; the editors' own articles say so."""
+    edits = "\n".join(f"{number}. {escape_markdown(edit.what)} *{escape_markdown(edit.why)}*"
                       for number, edit in enumerate(meta.edits, 1))
-    return (f"## {EDITS_HEADING} {{#{EDITS_SLUG}}}\n\n"
-            f"Written by {escape(meta.author)}; first published in {escape(meta.publication)} "
-            f"on {meta.published}. Last reviewed on {meta.reviewed}. "
+    reviewed = f"Last reviewed on {long_date(meta.reviewed)}."
+    if meta.publication is None:
+        by = escape_markdown(meta.author) if meta.author else f"the {settings.site_name} editors"
+        text = (f"## About this article {{#{edits_id}}}\n\nWritten by {by}; first published "
+                f"on this site on {long_date(meta.published)}. {reviewed}")
+        return text + (f" Changes since then:\n\n{edits}" if edits else "")
+    return (f"## Source and edits {{#{edits_id}}}\n\n"
+            f"Written by {escape_markdown(meta.author or '')}; first published in "
+            f"{escape_markdown(meta.publication)} on {long_date(meta.published)}. {reviewed} "
             "The text above differs from the original only as listed here.\n\n" + edits)
 
 
-def render_summary(article: Article, source: str) -> str:
-    """The navigation of the article's folder, in article order, for mkdocs-literate-nav."""
-    items = [f"* [{section.heading}]({section.slug}.md)" for section in article.sections]
-    items.append(f"* [{WHOLE_ARTICLE_LABEL}](index.md)")
-    return f"<!-- {MARK.format(source=source)} -->\n\n" + "\n".join(items) + "\n"
+def render_article_nav(entry: Entry) -> str:
+    """The navigation of an article's folder for mkdocs-literate-nav: the whole article first
+    (the section's own page), then the sections in article order."""
+    items = [f"* [{nav_text(entry.article.title)}](index.md)"]
+    for section in entry.article.sections:
+        link = section_page(entry.folder, section.slug).relative_to(entry.folder).as_posix()
+        items.append(f"* [{nav_text(section.title)}]({link})")
+    return f"<!-- {MARK.format(source=entry.label)} -->\n\n" + "\n".join(items) + "\n"
 
 
-def render_notes(body: str, meta: Meta) -> str:
-    """Replace each `<!-- note: name -->` line with its admonition."""
-
-    def admonition(match: re.Match[str]) -> str:
-        note = meta.notes[match.group(1)]
-        text = "\n".join(f"    {line}" if line else "" for line in note.text.splitlines())
-        return f'!!! {note.kind} "{escape(note.title)}"\n\n{text}'
-
-    return NOTE_RE.sub(admonition, body)
+def render_articles_nav(collection: Collection) -> str:
+    """The navigation's Articles section: its own page first, then each article's folder
+    (whose SUMMARY.md lists its pages), in the editors' order."""
+    items = [f"* [{ARTICLES_TITLE}](index.md)"] + [
+        f"* [{nav_text(entry.article.title)}](../{entry.name}/)" for entry in collection.entries]
+    return f"<!-- {MARK.format(source=collection.label)} -->\n\n" + "\n".join(items) + "\n"
 
 
-def front_matter(source: str, *, title: str, description: str, **extra: object) -> str:
+def render_glossary(glossary: Glossary, label: str) -> str:
+    """The Glossary page: a definition list, an anchor per term."""
+    entries = []
+    for term in glossary.terms:
+        definition = "\n".join(f"    {line}" if line else "" for line in
+                               term.definition.splitlines())
+        entries.append(f"{escape_markdown(term.term)} {{ #{term.anchor} }}\n:   "
+                       f"{definition.lstrip()}")
+    meta = {"title": escape_html(glossary.title), "description":
+            escape_html(glossary.description), "reviewed": glossary.reviewed}
+    return (front_matter(label, meta) + f"\n# {escape_markdown(glossary.title)}\n\n"
+            f"{glossary.intro}\n\n" + "\n\n".join(entries) + "\n")
+
+
+def render_tooltips(glossary: Glossary, label: str) -> str:
+    """The abbreviations every page gets (pymdownx.snippets appends them): each form of a term
+    shows the term's tooltip. The first line is a Markdown comment: it renders as nothing."""
+    lines = [f"*[{form}]: {term.tooltip}" for form, term in glossary.tooltips().items()]
+    return f'[//]: # "{MARK.format(source=label)}"\n' + "\n".join(lines) + "\n"
+
+
+def render_review_policy(settings: Settings, label: str) -> str:
+    """The about page's promise, from the same setting that `--check` enforces."""
+    years = settings.review_every_years
+    words = NUMBER_WORDS[years] if years < len(NUMBER_WORDS) else str(years)
+    return (f'[//]: # "{MARK.format(source=label)}"\n'
+            f"We check every article and page at least every {words} "
+            f"year{'s' if years != 1 else ''}, and sooner if the research changes. The date "
+            "of the last review is at the top of every page.\n")
+
+
+# --- Markdown helpers ---------------------------------------------------------------------------
+
+
+def render_text(text: Text, href: Callable[[str], str], notes: Mapping[str, Note] | None = None,
+                promote: bool = False) -> str:
+    """An article's Markdown for one page: links written for that page, `<!-- note: … -->`
+    markers as admonitions, and (on a section page, where the section is the title) headings
+    one level up."""
+    from .article import MARKER_RE
+
+    lines = links.rewrite_links(text.lines, text.kinds, href)
+    out: list[str] = []
+    for line, kind in zip(lines, text.kinds):
+        marker = MARKER_RE.match(line) if kind is Kind.HTML and notes is not None else None
+        if marker and marker.group(1) == "note":
+            out.append(render_note(notes[marker.group(2)], href))
+            continue
+        heading = ATX_RE.match(line) if promote and kind is Kind.TEXT else None
+        if heading and len(heading.group("level")) > 2:
+            line = line[1:]
+        out.append(line)
+    return "\n".join(out).strip("\n")
+
+
+def note_text(note: Note) -> Text:
+    lines = note.text.split("\n")
+    kinds, _ = classify(lines)
+    return Text(tuple(lines), tuple(kinds), note.line)
+
+
+def render_note(note: Note, href: Callable[[str], str]) -> str:
+    """A note as an admonition, its links written for the page it is on."""
+    text = note_text(note)
+    body = links.rewrite_links(text.lines, text.kinds, href)
+    indented = "\n".join(f"    {line}" if line else "" for line in body)
+    return f'!!! {note.kind} "{escape_html(note.title)}"\n\n{indented}'
+
+
+def render_definitions(definitions: tuple[Definition, ...], used_in: str | None,
+                       href: Callable[[str], str]) -> str:
+    """The footnotes a page uses (all of them on the whole page), and every link reference and
+    abbreviation the article defines (they render as nothing where unused)."""
+    used = set(FOOTNOTE_USE_RE.findall(used_in)) if used_in is not None else None
+    chosen = [d for d in definitions if d.kind != "footnote" or used is None or d.label in used]
+    return "\n\n".join("\n".join(links.rewrite_links(d.text.lines, d.text.kinds, href))
+                       .strip("\n") for d in chosen)
+
+
+def heading_text(section: Section) -> Text:
+    """A section's heading as Markdown text of its own (it may hold links)."""
+    return Text((section.heading,), (Kind.TEXT,), section.line)
+
+
+def heading_markdown(section: Section, href: Callable[[str], str]) -> str:
+    """A section's heading for one page: its links written for that page, as ATX text."""
+    text = heading_text(section)
+    return atx_text(links.rewrite_links(text.lines, text.kinds, href)[0])
+
+
+def atx_text(heading: str) -> str:
+    """A heading's Markdown as an ATX heading's text: trailing `#`s would be dropped there."""
+    stripped = heading.rstrip()
+    if stripped.endswith("#"):
+        body = stripped.rstrip("#")
+        return body + "\\#" * (len(stripped) - len(body))
+    return heading
+
+
+def nav_text(text: str) -> str:
+    """Plain text as link text of a navigation file."""
+    return escape_markdown(text)
+
+
+def front_matter(source: str, fields: Mapping[str, object]) -> str:
     """YAML front matter with the generated marker as its first line (visible in the source)."""
-    fields = {"title": escape(title), "description": escape(description), **extra}
-    dumped = yaml.dump(fields, Dumper=YAML_DUMPER, allow_unicode=True, sort_keys=False,
-                       width=10_000)
-    return f"---\n# {MARK.format(source=source)}\n{dumped}---\n"
+    return f"---\n# {MARK.format(source=source)}\n{dump(dict(fields))}---\n"
 
 
-def escape(text: str) -> str:
-    """HTML-escape plain text that templates or Markdown will print as HTML."""
-    return html.escape(text, quote=True)
+def reading_minutes(article: Article) -> int:
+    """Minutes to read the whole article, counted the way the templates count."""
+    characters = sum(len(line) for text in (article.lead, *(s.body for s in article.sections))
+                     for line in text.prose())
+    return max(1, math.ceil(characters / CHARACTERS_PER_MINUTE))
+
+
+def long_date(iso: str) -> str:
+    """"2025-10-25" as readers write it: "25 October 2025"."""
+    year, month, day = iso.split("-")
+    return f"{int(day)} {MONTHS[int(month) - 1]} {year}"

@@ -1,27 +1,46 @@
-"""The disk edge: read the article, compare the plan with docs/, then write or check.
+"""The disk edge: read the sources, compare the plan with docs/, then write or check.
 
-The generator owns only files whose marker names its source. It writes only what changed (so
-`mkdocs serve` does not rebuild forever), writes atomically, removes its own stale pages, and
-refuses to overwrite a hand-written page. All checks run before the first write, so bad input
-leaves docs/ exactly as it was.
+The generator owns only files whose marker names one of its sources. It writes only what
+changed (so `mkdocs serve` does not rebuild forever), writes atomically, removes its own stale
+pages, and refuses to overwrite a page written by hand. Every check runs before the first
+write, so bad input leaves docs/ exactly as it was.
 """
 
 from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path, PurePosixPath
 
 import material
 
-from .article import Article, parse_article
-from .errors import ArticleError
-from .pages import generated_source, icon_names, plan_site
+from . import links
+from .article import parse_article
+from .collection import GLOSSARY_FILE, Collection, Entry, in_order, name_problem
+from .errors import ArticleError, Problems, Report, display_path
+from .glossary import Glossary, parse_glossary
+from .markdown_scan import classify
+from .pages import Plan, generated_source, icon_names, plan_site
+from .settings import Settings
 
 # Material's icons (material/…, fontawesome/…, octicons/…, simple/…), as its emoji extension
 # finds them.
 ICONS = Path(material.__file__).parent / "templates" / ".icons"
+
+
+@dataclass(frozen=True)
+class Sources:
+    """Where the generator reads and writes: the content folder (or one article in it), the
+    docs folder, and mkdocs.yml with its settings."""
+
+    content: Path
+    docs: Path
+    config: Path
+    settings: Settings
+    only: Path | None = None      # build just this article (--source)
 
 
 @dataclass(frozen=True)
@@ -40,88 +59,147 @@ class Diff:
 # --- pipeline -----------------------------------------------------------------------------------
 
 
-def build(source: Path, docs: Path) -> Diff:
-    """Regenerate docs/ from the article, touching only what changed."""
-    diff = diff_docs(source, docs)
-    apply_diff(docs, diff)
+def build(sources: Sources) -> Diff:
+    """Regenerate docs/ from the content, touching only what changed."""
+    diff = diff_docs(sources)[0]
+    apply_diff(sources.docs, diff)
     return diff
 
 
-def check(source: Path, docs: Path) -> list[str]:
+def check(sources: Sources) -> list[str]:
     """Describe each file that differs, is missing or is stale; empty when docs/ is in sync."""
-    diff = diff_docs(source, docs)
+    diff = diff_docs(sources)[0]
+    return describe(sources.docs, diff)
+
+
+def describe(docs: Path, diff: Diff) -> list[str]:
     problems = [f"{(docs / path).as_posix()}: {'differs' if (docs / path).exists() else 'missing'}"
                 for path in diff.write]
-    problems += [f"{(docs / path).as_posix()}: stale (no longer in the article)"
+    problems += [f"{(docs / path).as_posix()}: stale (its source is gone)"
                  for path in diff.delete]
     return problems
 
 
-def diff_docs(source: Path, docs: Path) -> Diff:
-    """Read the article and docs/, and compare them: no writes."""
-    article = read_article(source)
-    label = source_label(source, docs)
-    plan = plan_site(article, label, folder=source.stem, icons=read_icons(article, source))
-    return compare(plan, read_docs(docs), label, docs)
+def diff_docs(sources: Sources) -> tuple[Diff, Collection]:
+    """Read the content and docs/, plan, and compare: no writes. Every problem in the sources,
+    the plan and docs/ is reported at once."""
+    collection = read_collection(sources)
+    labels = Labels(project_root(sources), sources)
+    plan = plan_site(collection, sources.settings, read_icons(collection), sources.config,
+                     labels.config)
+    existing = read_docs(sources.docs)
+    diff = compare(plan, existing, labels, sources.docs, collection)
+    report = Report()
+    files = all_files(sources.docs)
+    report.extend(broken_links(plan, existing, diff, files))
+    report.extend(hand_written_links(plan, existing, diff, files, sources.docs))
+    report.raise_if_any()
+    return diff, collection
 
 
-# --- pure comparison ----------------------------------------------------------------------------
+# --- reading the sources ------------------------------------------------------------------------
 
 
-def compare(plan: dict[PurePosixPath, str], existing: dict[PurePosixPath, str], label: str,
-            docs: Path) -> Diff:
-    """Files to write, own stale files to delete; a planned path held by another file is an
-    error, because the generator never overwrites what it did not write."""
-    for path in plan:
-        if path in existing and generated_source(existing[path]) != label:
-            owner = generated_source(existing[path])
-            why = f"was generated from {owner}" if owner else "is a hand-written page"
-            raise ArticleError(docs / path, 1, f"{why}, and the article would overwrite it: "
-                               "rename the section (explicit slug {#…}) or move that page")
-    write = {path: text for path, text in plan.items() if existing.get(path) != text}
-    delete = tuple(sorted(path for path, text in existing.items()
-                          if path not in plan and generated_source(text) == label))
-    return Diff(write=write, delete=delete, unchanged=len(plan) - len(write))
+class Labels:
+    """How markers name the sources: relative to the project (docs/'s parent), POSIX style."""
+
+    def __init__(self, root: Path, sources: Sources) -> None:
+        self.root = root
+        self.content = self.of(sources.content) + "/"
+        self.config = self.of(sources.config)
+
+    def of(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return path.name
+
+    def owns(self, label: str) -> bool:
+        """Whether a file generated from `label` belongs to this run's sources."""
+        return label.startswith(self.content) or label == self.config
 
 
-def source_label(source: Path, docs: Path) -> str:
-    """How markers name the source: relative to the project (docs/'s parent), POSIX style."""
+def project_root(sources: Sources) -> Path:
+    return sources.docs.resolve().parent
+
+
+def read_collection(sources: Sources) -> Collection:
+    """Read and parse every article and the glossary, reporting every problem of every file."""
+    report = Report()
+    root = project_root(sources)
+    labels = Labels(root, sources)
+    content = sources.content
+    if sources.only is not None:
+        files = [sources.only]
+    elif content.is_dir():
+        files = sorted(content.glob("*.md"))
+    else:
+        report.add(content, None, "content folder not found: check the path, or pass --content")
+        files = []
+    entries: list[Entry] = []
+    for path in files:
+        text = read_text(path, report)
+        problem = name_problem(path)
+        if problem:
+            report.add(path, None, problem)
+        if text is None or problem:
+            continue
+        try:
+            article = parse_article(text, path, sources.settings.allowed_contacts)
+        except Problems as problems:
+            report.extend(problems.problems)
+            continue
+        entries.append(Entry(path.stem, labels.of(path), path, article))
+    glossary = read_glossary(content / GLOSSARY_FILE, sources.settings, report)
+    report.raise_if_any()
+    return Collection(entries=in_order(entries), glossary=glossary, content=content,
+                      label=labels.content, glossary_label=labels.of(content / GLOSSARY_FILE))
+
+
+def read_glossary(path: Path, settings: Settings, report: Report) -> Glossary | None:
+    if not path.is_file():
+        return None
+    text = read_text(path, report)
+    if text is None:
+        return None
     try:
-        return source.resolve().relative_to(docs.resolve().parent).as_posix()
-    except ValueError:
-        return source.name
+        return parse_glossary(text, path, settings.allowed_contacts)
+    except Problems as problems:
+        report.extend(problems.problems)
+        return None
 
 
-# --- disk ---------------------------------------------------------------------------------------
-
-
-def read_article(source: Path) -> Article:
-    """Read and parse the article, turning I/O and encoding problems into ArticleErrors."""
+def read_text(path: Path, report: Report) -> str | None:
+    """A source file's text, or None with the I/O or encoding problem reported."""
     try:
-        data = source.read_bytes()
+        data = path.read_bytes()
     except FileNotFoundError:
-        raise ArticleError(source, None, "file not found: check the path, or pass --source") \
-            from None
+        report.add(path, None, "file not found: check the path, or pass --source")
+        return None
     except OSError as error:
-        raise ArticleError(source, None, f"cannot read the file ({error.strerror}): check its "
-                           "permissions") from None
+        report.add(path, None, f"cannot read the file ({error.strerror}): check its "
+                   "permissions")
+        return None
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[:error.start].count(b"\n") + 1
-        raise ArticleError(source, line, "not valid UTF-8: save the file as UTF-8") from None
-    return parse_article(text.removeprefix("\ufeff"), source)
+        report.add(path, line, "not valid UTF-8: save the file as UTF-8")
+        return None
 
 
-def read_icons(article: Article, source: Path) -> dict[str, str]:
+def read_icons(collection: Collection) -> dict[str, str]:
     """The SVG of each icon the cards name, from Material's own icon set."""
+    report = Report()
     icons = {}
-    for name, line in icon_names(article).items():
-        path = ICONS / f"{name}.svg"
-        if ".." in name or not path.is_file():
-            raise ArticleError(source, line, f"unknown icon '{name}': use a name from Material's "
-                               "icon set, e.g. material/heart-outline")
-        icons[name] = path.read_text(encoding="utf-8")
+    for name, (path, line) in icon_names(collection).items():
+        svg = ICONS / f"{name}.svg"
+        if ".." in name or not svg.is_file():
+            report.add(path, line, f"unknown icon '{name}': use a name from Material's icon "
+                       "set, e.g. material/heart-outline")
+            continue
+        icons[name] = svg.read_text(encoding="utf-8")
+    report.raise_if_any()
     return icons
 
 
@@ -134,12 +212,153 @@ def read_docs(docs: Path) -> dict[PurePosixPath, str]:
             for path in sorted(docs.rglob("*.md")) if path.is_file()}
 
 
+def all_files(docs: Path) -> set[PurePosixPath]:
+    """Every file under docs/ (pages, pictures, styles): what a link may lead to."""
+    if not docs.is_dir():
+        return set()
+    return {PurePosixPath(path.relative_to(docs).as_posix()) for path in docs.rglob("*")
+            if path.is_file()}
+
+
+# --- comparing ----------------------------------------------------------------------------------
+
+
+def compare(plan: Plan, existing: dict[PurePosixPath, str], labels: Labels, docs: Path,
+            collection: Collection) -> Diff:
+    """Files to write and own stale files to delete. A planned path held by a page written by
+    hand, or generated from another source, is a problem: the generator never overwrites what
+    it did not write."""
+    report = Report()
+    for entry in collection.entries:
+        clash = PurePosixPath(f"{entry.name}.md")
+        if clash in existing and generated_source(existing[clash]) is None:
+            report.add(entry.path, None, f"this article's address ({entry.name}/) is the "
+                       f"hand-written page docs/{clash}'s: rename the article file or that "
+                       "page")
+    for path, text in plan.files.items():
+        if path not in existing:
+            continue
+        owner = generated_source(existing[path])
+        if owner is not None and labels.owns(owner):
+            continue
+        origin = plan.origins[path]
+        held = (f"was generated from {owner}" if owner else "is a page written by hand")
+        advice = ("rename the section (an explicit slug {#…}) or move that page"
+                  if origin.line else "move that page")
+        report.add(origin.path, origin.line, f"{origin.what} would overwrite docs/{path}, "
+                   f"which {held}: {advice}")
+    report.raise_if_any()
+    write = {path: text for path, text in plan.files.items() if existing.get(path) != text}
+    delete = tuple(sorted(path for path, text in existing.items()
+                          if path not in plan.files and (owner := generated_source(text))
+                          and labels.owns(owner)))
+    return Diff(write=write, delete=delete, unchanged=len(plan.files) - len(write))
+
+
+def broken_links(plan: Plan, existing: dict[PurePosixPath, str], diff: Diff,
+                 files: set[PurePosixPath]) -> Iterable[ArticleError]:
+    """Each relative link of an article whose file or heading the site will not have."""
+    after = (files - set(diff.delete)) | set(plan.files)
+    texts = {**existing, **plan.files}
+    cache: dict[PurePosixPath, set[str]] = {}
+
+    def ids(path: PurePosixPath) -> set[str]:
+        if path not in cache:
+            cache[path] = links.page_ids(texts.get(path, ""))
+        return cache[path]
+
+    for check in plan.links:
+        destination = check.destination
+        if destination.path not in after:
+            yield ArticleError(check.path, check.line, f"link '{check.target}' leads to "
+                               f"docs/{destination.path}, which does not exist: fix the path "
+                               "(links are relative to the article's pages, in "
+                               f"docs/{check.path.stem}/)")
+        elif links.missing_anchor(destination, ids):
+            yield ArticleError(check.path, check.line, f"link '{check.target}': "
+                               f"docs/{destination.path} has no heading with the id "
+                               f"'{destination.fragment}': use one of its headings' ids")
+
+
+def hand_written_links(plan: Plan, existing: dict[PurePosixPath, str], diff: Diff,
+                       files: set[PurePosixPath], docs: Path) -> Iterable[ArticleError]:
+    """Each link of a hand-written page to a file the site will not have: a page of a deleted
+    article or section, say (MkDocs would stop the strict build on it)."""
+    after = (files - set(diff.delete)) | set(plan.files)
+    for path, text in existing.items():
+        if path in plan.files or generated_source(text) is not None:
+            continue
+        lines = text.split("\n")
+        kinds, _ = classify(lines)
+        for link in links.find_links(tuple(lines), tuple(kinds)):
+            if links.is_external(link.target) or link.target.startswith("#"):
+                continue
+            found = links.resolve(link.target, path.parent)
+            if isinstance(found, links.Destination) and found.path not in after \
+                    and (found.path in diff.delete or found.path.suffix == ".md"):
+                yield ArticleError(docs / path, link.line + 1, f"link '{link.target}' leads to "
+                                   f"docs/{found.path}, which the site will not have (its "
+                                   "article or section is gone): update the link")
+
+
+# --- reviews ------------------------------------------------------------------------------------
+
+
+def review_status(collection: Collection, settings: Settings, today: date
+                  ) -> tuple[list[ArticleError], list[str]]:
+    """Articles whose review is overdue (problems), and those due soon (notes)."""
+    overdue, soon = [], []
+    for entry in collection.entries:
+        reviewed = date.fromisoformat(entry.article.meta.reviewed)
+        due = add_years(reviewed, settings.review_every_years)
+        line = entry.article.meta.reviewed_line
+        if due < today:
+            overdue.append(ArticleError(entry.path, line, f"last reviewed on {reviewed}, more "
+                                        f"than {settings.review_every_years} years ago: review "
+                                        "the article, then set 'reviewed:' to that day"))
+        elif (due - today).days <= settings.due_soon_days:
+            soon.append(note(entry.path, line, f"review due by {due} (in "
+                             f"{(due - today).days} days)"))
+    return overdue, soon
+
+
+def summary_notes(collection: Collection) -> list[str]:
+    """A note for each section whose card shows cut-off words because no one wrote it a
+    summary."""
+    return [note(entry.path, section.line, f"section '{section.title}' has no summary: its "
+                 "card shows its first words; write one with <!-- summary: … --> under its "
+                 "heading")
+            for entry in collection.entries for section in entry.article.sections
+            if not section.summary_written]
+
+
+def note(path: Path, line: int | None, message: str) -> str:
+    """A line that informs without failing, in the same form as an error."""
+    return f"{display_path(path)}{f':{line}' if line else ''}: note: {message}"
+
+
+def add_years(day: date, years: int) -> date:
+    """The same day `years` later (28 February for a 29 February)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+# --- writing ------------------------------------------------------------------------------------
+
+
 def apply_diff(docs: Path, diff: Diff) -> None:
-    """Write changed files atomically (temp file + rename), then remove stale own files."""
+    """Write changed files atomically (temp file + rename), then remove stale own files (and
+    the folders they leave empty)."""
     for path, text in diff.write.items():
         write_atomic(docs / path, text)
     for path in diff.delete:
         (docs / path).unlink()
+        folder = (docs / path).parent
+        while folder != docs and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
 
 
 def write_atomic(target: Path, text: str) -> None:

@@ -11,7 +11,9 @@ from rapport.article import parse_article
 
 ARTICLE_PATH = ROOT / "content" / "article.md"
 ARTICLE = parse_article(ARTICLE_PATH.read_text(encoding="utf-8"), ARTICLE_PATH)
-SECTIONS = [section.heading for section in ARTICLE.sections]
+SECTIONS = [section.title for section in ARTICLE.sections]
+SECOND_PATH = ROOT / "content" / "when-it-isnt-working.md"
+SECOND = parse_article(SECOND_PATH.read_text(encoding="utf-8"), SECOND_PATH)
 PAGES = [*page_paths(ROOT / "docs"), "404.html"]
 
 
@@ -22,17 +24,26 @@ def h1(page) -> str:
 @pytest.mark.parametrize("viewport", ["phone", "desktop"])
 def test_home_card_then_next_through_every_section_and_back_with_previous(open_page, viewport):
     page = open_page("", viewport=viewport).page
-    page.locator(".grid.cards a").first.click()
+    page.locator("#article-parts + .grid.cards a").first.click()
     seen = [h1(page)]
-    for _ in SECTIONS[1:]:
+    for _ in SECTIONS:
         page.locator("a.md-footer__link--next").click()
         seen.append(h1(page))
-    assert seen == SECTIONS
+    # After the last part, "Next" leads on to the next article, not back over the same text.
+    assert seen == [*SECTIONS, SECOND.title]
+    page.go_back()
     back = [h1(page)]
-    for _ in SECTIONS[1:]:
+    for _ in SECTIONS:
         page.locator("a.md-footer__link--prev").click()
         back.append(h1(page))
-    assert back == SECTIONS[::-1]
+    assert back == [*SECTIONS[::-1], ARTICLE.title]
+
+
+def test_home_article_card_opens_the_whole_article(open_page):
+    page = open_page("", viewport="phone").page
+    page.locator(".grid.cards a", has_text=SECOND.title).first.click()
+    assert h1(page) == SECOND.title
+    assert not page.locator("a.md-footer__link--next").is_visible()
 
 
 @pytest.mark.parametrize("viewport", ["phone", "desktop"])
@@ -73,11 +84,16 @@ def test_phone_drawer_opens_lists_every_page_in_article_order_and_closes(open_pa
     drawer = page.locator(".md-sidebar--primary")
     page.locator("label.md-header__button[for=__drawer]").click()
     assert page.locator("#__drawer").is_checked()
-    page.locator(".md-nav--primary >> text=The article").first.click()
-    nested = page.locator(".md-nav--primary .md-nav[data-md-level='1'] a.md-nav__link")
+    page.locator("label.md-nav__link[for=__nav_2]").click()           # Articles
+    articles = page.locator(".md-nav--primary .md-nav[data-md-level='1'] > ul > li > "
+                            ".md-nav__container > a")
+    articles.first.wait_for(state="visible")
+    assert [text.strip() for text in articles.all_inner_texts()] == [ARTICLE.title,
+                                                                     SECOND.title]
+    page.locator("label.md-nav__link[for=__nav_2_2]").click()         # the first article
+    nested = page.locator(".md-nav--primary .md-nav[data-md-level='2'] a.md-nav__link")
     nested.first.wait_for(state="visible")
-    assert [text.strip() for text in nested.all_inner_texts()] == [
-        *SECTIONS, "The whole article on one page"]
+    assert [text.strip() for text in nested.all_inner_texts()][:len(SECTIONS)] == SECTIONS
     assert drawer.bounding_box()["x"] >= 0
     page.keyboard.press("Escape")
     page.mouse.click(370, 400)

@@ -1,0 +1,82 @@
+"""Find e-mail addresses and telephone numbers in a source file, so none is ever published.
+
+Phone numbers are found with Google's libphonenumber (`phonenumbers`), in any country's
+format: a cheap pattern picks out digit runs first, and only those are parsed, so text without
+long numbers costs nothing. Web addresses are skipped (a DOI is not a phone number), and so
+are dates written as dates.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import phonenumbers
+from phonenumbers import Leniency, NumberParseException, PhoneNumberMatcher
+
+EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+URL_RE = re.compile(r"\b(?:https?|ftp)://[^\s)>\]\"']+")
+# Digits with the separators phone numbers use, optionally after a '+' or an area code in
+# brackets. Only runs of seven digits or more are parsed (shorter ones are service codes such
+# as 109, or figures).
+CANDIDATE_RE = re.compile(r"(?<![\w.+/])\+?(?:\(\d{1,5}\)[ .\-]?)?\d[\d .\-/]{5,}\d(?![\w])")
+DATE_RE = re.compile(r"^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})$")
+MIN_DIGITS = 7
+MAX_DIGITS = 15  # the longest number the international format (E.164) allows
+REGIONS = tuple(sorted(phonenumbers.SUPPORTED_REGIONS))
+
+
+@dataclass(frozen=True)
+class Contact:
+    """A contact detail found in text: its 0-based line, what it is, and the text itself."""
+
+    line: int
+    kind: str   # "e-mail address" or "phone number"
+    value: str
+
+
+def find_contacts(lines: Iterable[str], allowed: frozenset[str] = frozenset()
+                  ) -> Iterator[Contact]:
+    """Every e-mail address and phone number in `lines`, except the exact `allowed` values."""
+    for number, line in enumerate(lines):
+        text = URL_RE.sub(" ", line)
+        for match in EMAIL_RE.finditer(text):
+            if match.group(0) not in allowed:
+                yield Contact(number, "e-mail address", match.group(0))
+        for match in CANDIDATE_RE.finditer(text):
+            for candidate in candidates(match.group(0)):
+                if candidate not in allowed and is_phone_number(candidate):
+                    yield Contact(number, "phone number", candidate)
+                    break
+
+
+def candidates(run: str) -> Iterator[str]:
+    """The run itself, then, for a long run of space-separated groups (two numbers side by
+    side, say), each stretch of two to four groups."""
+    yield run
+    groups = run.split()
+    if len(groups) > 2 and sum(character.isdigit() for character in run) > MAX_DIGITS:
+        for start in range(len(groups)):
+            for size in (4, 3, 2):
+                if start + size <= len(groups):
+                    yield " ".join(groups[start:start + size])
+
+
+def is_phone_number(text: str) -> bool:
+    """Whether `text` is a valid phone number in some country, grouped as that country
+    writes it (so a run of digits that merely could be one does not count)."""
+    if sum(character.isdigit() for character in text) < MIN_DIGITS or DATE_RE.match(text):
+        return False
+    if text.startswith("+"):
+        return any(True for _ in PhoneNumberMatcher(text, None, leniency=Leniency.VALID))
+    for region in REGIONS:
+        try:
+            number = phonenumbers.parse(text, region)
+        except NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number) and any(
+                True for _ in PhoneNumberMatcher(text, region,
+                                                 leniency=Leniency.STRICT_GROUPING)):
+            return True
+    return False

@@ -1,0 +1,141 @@
+"""Links in an article's Markdown: find them, resolve them, and write them for another page.
+
+An article is written as one document whose pages all sit in `docs/<name>/`; the generator
+splits it into pages, so a link to one of its own headings (`#how-rapport-is-built`) must
+point at the page that now holds that heading, and the lead's links must still work from the
+home page. A relative link to a file that does not exist, or to a heading no page has, is a
+problem with the article's line, found here and not by a failing strict build later.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from urllib.parse import unquote
+
+from .markdown_scan import Kind, classify, headings
+from .slugs import heading_slug, split_attributes, toc_unique
+
+# Inline links and images: [text](target "title"), ![alt](<target with spaces>).
+INLINE_RE = re.compile(r"(?P<head>!?\[(?:[^\]\\\n]|\\.)*\]\(\s*)(?P<target><[^>\n]*>|[^)\s]+)"
+                       r"(?=(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?\s*\))")
+# Link reference definitions: [label]: target "title".
+DEFINITION_RE = re.compile(r"^(?P<head> {0,3}\[[^\]^\n][^\]\n]*\]:\s*)(?P<target><[^>\n]*>|\S+)")
+SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+EXPLICIT_ID_RE = re.compile(r"\{:?\s*(?:[^}\n]*\s)?#(?P<id>[^\s}]+)[^}\n]*\}")
+HTML_ID_RE = re.compile(r"\bid=[\"'](?P<id>[^\"']+)[\"']")
+FOOTNOTE_RE = re.compile(r"\[\^(?P<label>[^\]\s]+)\]")
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link target as written, and the 0-based line it is on."""
+
+    line: int
+    target: str
+
+
+@dataclass(frozen=True)
+class Destination:
+    """Where a relative link leads: a file under docs/ and an optional heading id."""
+
+    path: PurePosixPath
+    fragment: str
+
+
+def find_links(lines: tuple[str, ...], kinds: tuple[Kind, ...]) -> Iterator[Link]:
+    """Every inline link, image and reference definition in the Markdown lines."""
+    for number, (line, kind) in enumerate(zip(lines, kinds)):
+        if kind is not Kind.TEXT:
+            continue
+        for regex in (INLINE_RE, DEFINITION_RE):
+            for match in regex.finditer(line):
+                yield Link(number, unbracket(match.group("target")))
+
+
+def rewrite_links(lines: tuple[str, ...], kinds: tuple[Kind, ...], href: Callable[[str], str]
+                  ) -> list[str]:
+    """The lines with every link target replaced by `href(target)`; code and HTML as is."""
+
+    def replace(match: re.Match[str]) -> str:
+        target = unbracket(match.group("target"))
+        new = href(target)
+        if new == target:
+            return match.group(0)
+        return match.group("head") + (f"<{new}>" if " " in new else new)
+
+    return [line if kind is not Kind.TEXT else
+            DEFINITION_RE.sub(replace, INLINE_RE.sub(replace, line))
+            for line, kind in zip(lines, kinds)]
+
+
+def unbracket(target: str) -> str:
+    return target[1:-1] if target.startswith("<") and target.endswith(">") else target
+
+
+def is_external(target: str) -> bool:
+    """Absolute URLs (https:, mailto:, tel:…) and protocol-relative ones are left alone."""
+    return bool(SCHEME_RE.match(target)) or target.startswith("//")
+
+
+def resolve(target: str, folder: PurePosixPath) -> Destination | str:
+    """A relative link written in the article (whose pages sit in `folder`), as a file under
+    docs/ and a fragment; or, if it cannot work, what is wrong."""
+    path, _, fragment = target.partition("#")
+    path = unquote(path.partition("?")[0])
+    if path.startswith("/"):
+        return (f"link '{target}' starts with '/', which breaks when the site is not at the "
+                "root of its host: write it relative to the article's pages, e.g. ../help.md")
+    joined = posixpath.normpath(posixpath.join(folder.as_posix(), path))
+    if joined == ".." or joined.startswith("../"):
+        return f"link '{target}' leads out of the docs folder: link to a page of the site"
+    if path.endswith("/"):
+        return (f"link '{target}' points at a folder: link to the page's file instead, e.g. "
+                f"{path.rstrip('/')}.md or {path}index.md")
+    return Destination(PurePosixPath(joined), unquote(fragment))
+
+
+def relative_href(destination: Destination, page: PurePosixPath) -> str:
+    """The link from the page at `page` (under docs/) to `destination`."""
+    relative = posixpath.relpath(destination.path.as_posix(), page.parent.as_posix() or ".")
+    return relative + (f"#{destination.fragment}" if destination.fragment else "")
+
+
+# --- the ids a page's headings get ------------------------------------------------------------
+
+
+def page_ids(markdown_text: str) -> set[str]:
+    """The ids MkDocs gives a page's headings (and the ids written as attributes), read from
+    its Markdown: what a link's `#fragment` may name."""
+    lines = markdown_text.split("\n")
+    if lines and lines[0].strip() == "---":
+        closing = next((i for i, line in enumerate(lines[1:], 1)
+                        if line.strip() in ("---", "...")), None)
+        if closing is not None:
+            lines = lines[closing + 1:]
+    kinds, _ = classify(lines)
+    found = headings(lines, kinds)
+    taken: set[str] = set()
+    for line, kind in zip(lines, kinds):
+        if kind is Kind.CODE:
+            continue
+        taken.update(match.group("id") for match in EXPLICIT_ID_RE.finditer(line))
+        taken.update(match.group("id") for match in HTML_ID_RE.finditer(line))
+    for heading in found:
+        text, explicit = split_attributes(heading.raw)
+        if explicit is None:
+            toc_unique(heading_slug(text), taken)
+    text = "\n".join(line for line, kind in zip(lines, kinds) if kind is not Kind.CODE)
+    for match in FOOTNOTE_RE.finditer(text):
+        taken.update({f"fn:{match.group('label')}", f"fnref:{match.group('label')}"})
+    return taken
+
+
+def missing_anchor(destination: Destination, ids: Callable[[PurePosixPath], set[str]]) -> bool:
+    """Whether a link names a heading that its target page does not have."""
+    if not destination.fragment or destination.path.suffix != ".md":
+        return False
+    return destination.fragment not in ids(destination.path)

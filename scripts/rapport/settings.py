@@ -1,0 +1,106 @@
+"""The site settings the generator needs, read from mkdocs.yml (`extra.rapport`).
+
+mkdocs.yml is where site-wide facts live once: the templates read the same values. The MkDocs
+hook passes its loaded config; the command line reads the file with MkDocs' own YAML loader
+(which knows `!ENV`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from .errors import ArticleError, Problems
+
+
+@dataclass(frozen=True)
+class NextStep:
+    """One link of the "What you can do next" block at the end of every article page."""
+
+    text: str
+    link: PurePosixPath     # a page under docs/
+    why: str
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Site-wide values: who the editors are, where help is, how often articles are reviewed."""
+
+    site_name: str
+    site_description: str
+    home_title: str
+    editors: str
+    help_page: PurePosixPath
+    review_every_years: int
+    allowed_contacts: frozenset[str]
+    next_steps: tuple[NextStep, ...] = ()
+    due_soon_days: int = 60
+
+
+def settings_from(config: Mapping[str, Any], path: Path) -> Settings:
+    """Validate `extra.rapport` (and `site_author`) of a loaded mkdocs.yml."""
+    extra = config.get("extra") or {}
+    rapport = extra.get("rapport") if isinstance(extra, Mapping) else None
+    problems = []
+
+    def fail(message: str) -> None:
+        problems.append(ArticleError(path, None, f"extra.rapport: {message}"))
+
+    if not isinstance(rapport, Mapping):
+        raise Problems((ArticleError(path, None, "no 'extra: rapport:' settings: see README, "
+                                     "'Site settings'"),))
+    years = rapport.get("review_every_years")
+    if not isinstance(years, int) or isinstance(years, bool) or years < 1:
+        fail("'review_every_years' must be a whole number of years, e.g. 3")
+    home_title = rapport.get("home_title")
+    if not isinstance(home_title, str) or not home_title.strip():
+        fail("'home_title' must be the home page's title (the site's name and what it is "
+             "about)")
+    help_page = rapport.get("help_page")
+    if not isinstance(help_page, str) or not help_page.endswith(".md"):
+        fail("'help_page' must name the help page's file under docs/, e.g. help.md")
+    allowed = rapport.get("allowed_contacts") or []
+    if not isinstance(allowed, list) or not all(isinstance(item, str) for item in allowed):
+        fail("'allowed_contacts' must be a list of exact e-mail addresses or numbers")
+        allowed = []
+    feedback = extra.get("feedback") if isinstance(extra, Mapping) else None
+    steps = rapport.get("next_steps") or []
+    if not isinstance(steps, list) or not all(
+            isinstance(step, Mapping) and all(isinstance(step.get(key), str) and step.get(key)
+                                              for key in ("text", "link", "why"))
+            for step in steps):
+        fail("'next_steps' must be a list of entries with 'text', 'link' (a page under "
+             "docs/) and 'why'")
+        steps = []
+    if problems:
+        raise Problems(tuple(problems))
+    return Settings(
+        site_name=str(config.get("site_name") or ""),
+        site_description=" ".join(str(config.get("site_description") or "").split()),
+        home_title=" ".join(home_title.split()),
+        editors=str(config.get("site_author") or "the editors"),
+        help_page=PurePosixPath(help_page),
+        review_every_years=years,
+        allowed_contacts=frozenset(allowed) | ({feedback} if isinstance(feedback, str) and
+                                               feedback else set()),
+        next_steps=tuple(NextStep(step["text"], PurePosixPath(step["link"]), step["why"])
+                         for step in steps),
+    )
+
+
+def read_settings(path: Path) -> Settings:
+    """Read mkdocs.yml as MkDocs does and return its settings for the generator."""
+    from mkdocs.utils.yaml import yaml_load
+
+    try:
+        with path.open(encoding="utf-8") as stream:
+            config = yaml_load(stream)
+    except OSError as error:
+        raise Problems((ArticleError(path, None, f"cannot read the site settings "
+                                     f"({error.strerror}): pass --config mkdocs.yml"),)) from None
+    except Exception as error:  # noqa: BLE001  (any YAML or tag error, reported in one line)
+        raise Problems((ArticleError(path, None, f"cannot read the site settings ({error}): "
+                                     "fix mkdocs.yml"),)) from None
+    return settings_from(config or {}, path)

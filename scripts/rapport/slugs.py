@@ -1,0 +1,104 @@
+"""Heading text, slugs and escaping: one function each, shared with MkDocs.
+
+`slugify` is the callable mkdocs.yml gives the `toc` extension (pymdownx's, lowercased), so a
+section's page name and MkDocs' own heading id agree for any language: Unicode letters stay,
+spaces become hyphens, punctuation goes. `plain_text` is the text toc slugifies: a heading's
+Markdown rendered, tags and escapes removed.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+
+import markdown
+from markdown.extensions.toc import TocExtension
+from pymdownx.slugs import slugify as make_slugify
+
+SLUGIFY = make_slugify(case="lower")  # mkdocs.yml: toc.slugify, the same arguments
+SEPARATOR = "-"
+# Python-Markdown's attribute list at the end of a heading: at least one space, then {…}.
+ATTRIBUTE_LIST_RE = re.compile(r"[ ]+\{:?(?P<attrs>[^}\n]*)\}[ ]*$")
+ID_RE = re.compile(r"(?:^|\s)#(?P<id>[^\s}]+)")
+# Text that renders as itself: no Markdown or HTML syntax, so no need to render it.
+PLAIN_RE = re.compile(r"^[^\\`*_\[\]<>&!{}~^=|$:#]*$")
+# Characters that make markup in link text or a heading; Python-Markdown unescapes each of
+# them after a backslash. `<` and `&` are written as entities instead.
+MARKDOWN_SPECIALS_RE = re.compile(r"([\\`*_{}\[\]#])")
+
+
+def slugify(text: str) -> str:
+    """A heading's id, as MkDocs' toc makes it (before it adds a suffix to repeats)."""
+    return SLUGIFY(text, SEPARATOR)
+
+
+def split_attributes(raw: str) -> tuple[str, str | None]:
+    """A heading's text without its `{#id .class}` list, and the id the list sets, if any."""
+    match = ATTRIBUTE_LIST_RE.search(raw)
+    if not match:
+        return raw.strip(), None
+    found = ID_RE.search(match.group("attrs"))
+    return raw[:match.start()].strip(), found.group("id") if found else None
+
+
+def plain_text(text: str) -> str:
+    """What a reader sees of a heading's Markdown (and what toc slugifies)."""
+    if PLAIN_RE.match(text):
+        return " ".join(text.split())
+    return " ".join(_rendered_text(text).split())
+
+
+@functools.lru_cache(maxsize=4096)
+def _rendered_text(text: str) -> str:
+    seen: list[str] = []
+
+    def record(value: str, separator: str) -> str:
+        seen.append(value)
+        return "x"
+
+    renderer = markdown.Markdown(extensions=[TocExtension(slugify=record)])
+    renderer.convert("# " + text.replace("\n", " "))
+    return seen[0] if seen else ""
+
+
+def heading_slug(text: str) -> str:
+    """The id MkDocs gives a heading whose Markdown is `text`."""
+    return slugify(plain_text(text))
+
+
+def has_letters(slug: str) -> bool:
+    """Whether a slug holds a letter or a digit (an emoji-only heading gives none)."""
+    return any(character.isalnum() for character in slug)
+
+
+def unique(slug: str, taken: set[str]) -> str:
+    """`slug`, or `slug-2`, `slug-3`… if taken; the result is added to `taken`."""
+    candidate, number = slug, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{slug}-{number}"
+    taken.add(candidate)
+    return candidate
+
+
+def toc_unique(slug: str, taken: set[str]) -> str:
+    """The id Python-Markdown's toc gives a repeated heading (`id`, `id_1`, `id_2`…)."""
+    candidate, number = slug, 0
+    while candidate in taken or not candidate:
+        number += 1
+        candidate = f"{slug}_{number}"
+    taken.add(candidate)
+    return candidate
+
+
+def escape_html(text: str) -> str:
+    """HTML-escape plain text that templates or Markdown will print as HTML."""
+    return html.escape(text, quote=True)
+
+
+def escape_markdown(text: str) -> str:
+    """Plain text as Markdown that renders as exactly that text (link text, card titles):
+    markup characters backslash-escaped, `<` and `&` as entities."""
+    return MARKDOWN_SPECIALS_RE.sub(r"\\\1", escape_html(text).replace("&#x27;", "'")
+                                    .replace("&quot;", '"'))
