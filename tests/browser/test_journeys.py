@@ -8,6 +8,7 @@ import pytest
 from bench import page_paths
 from project import ROOT
 from rapport.article import parse_article
+from rapport.glossary import parse_glossary
 
 ARTICLE_PATH = ROOT / "content" / "article.md"
 ARTICLE = parse_article(ARTICLE_PATH.read_text(encoding="utf-8"), ARTICLE_PATH)
@@ -188,3 +189,23 @@ def test_not_found_page_offers_search_and_home(open_page):
     page.locator("form.rapport-search button").click()
     page.locator(".md-search-result__link").first.wait_for()
     assert page.locator(".md-search__input").input_value() == "empathy"
+
+
+@pytest.mark.parametrize("viewport", ["phone", "desktop"])
+def test_a_glossary_term_is_reached_with_tab_and_shows_its_meaning(open_page, viewport):
+    page = open_page("article/validation-and-empathy/", viewport=viewport).page
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.tagName") == "ABBR":
+            break
+    else:
+        raise AssertionError("Tab never reached a glossary term")
+    term = page.evaluate("document.activeElement.textContent")
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for(state="visible")
+    glossary = parse_glossary((ROOT / "content" / "glossary.yml").read_text(encoding="utf-8"),
+                              ROOT / "content" / "glossary.yml")
+    assert tooltip.inner_text().strip() == glossary.tooltips()[term].tooltip
+    size = tooltip.locator(".md-tooltip2__inner").evaluate(
+        "element => parseFloat(getComputedStyle(element).fontSize)")
+    assert size >= 13, f"tooltip text is {size}px"
