@@ -11,8 +11,7 @@ TEST_STAMP := $(VENV)/.test-installed
 PIP_INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt
 
 # Material prints an end-of-life banner on every run; the README explains the choice.
-export NO_MKDOCS_2_WARNING := 1
-export DISABLE_MKDOCS_2_WARNING := true
+include scripts/mkdocs.env
 # Dates in the built site (sitemap.xml) come from the last commit, not the clock, so the same
 # commit always builds the same bytes.
 COMMIT_TIME := $(shell git log -1 --format=%ct 2>/dev/null)

@@ -12,42 +12,42 @@ third-party hosts, layout shift and linear growth.
 from __future__ import annotations
 
 import argparse
-import gzip
-import math
-import os
-import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import tracemalloc
-import urllib.request
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
-from rapport.article import parse_article
-from rapport.collection import SNIPPETS_FOLDER, Collection, Entry, in_order
-from rapport.pages import plan_site
+from local_site import (
+    ROOT,
+    build_site,
+    copy_project,
+    fetch,
+    free_port,
+    launch_chromium,
+    page_paths,
+    quiet_env,
+    serve,
+    site_url_path,
+    wait_until,
+)
+from measure import (
+    COLLECTION_SECTIONS,
+    generate,
+    growth_exponent,
+    measure_pages,
+    peak_memory,
+    synthetic_article,
+    synthetic_collection,
+    timed,
+)
 from rapport.settings import read_settings
-from rapport.writer import Sources, build, read_icons
+from rapport.writer import Sources, build
 
-ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
-CONFIG = ROOT / "mkdocs.yml"
-SETTINGS = read_settings(CONFIG)
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 SIZES = (10, 100, 1_000, 10_000)
 COLLECTION_SIZES = (1, 10, 100)     # articles of COLLECTION_SECTIONS sections each
-COLLECTION_SECTIONS = 8
-SITE_PARTS = ("mkdocs.yml", "content", "docs", "overrides", "scripts")
 PLAIN_CONFIG = """\
 site_name: Plain Material
 docs_dir: {docs}
@@ -71,56 +71,6 @@ markdown_extensions:
 # --- generator ----------------------------------------------------------------------------------
 
 
-def synthetic_article(sections: int, title: str = "Synthetic") -> str:
-    """An article of `sections` sections, each with two paragraphs of about 60 words."""
-    sentence = ("Clients who feel heard are more likely to return, to speak openly and to "
-                "work on what matters to them between sessions. ")
-    paragraph = sentence * 3
-    body = "".join(f"## Section {number} on listening\n\n{paragraph}\n\n{paragraph}\n\n"
-                   for number in range(sections))
-    return (f"---\ntitle: {title}\ndescription: A generated article.\nauthor: Bench\n"
-            "source:\n  publication: Bench\n  published: 2024-01-01\nreviewed: 2024-01-01\n"
-            f"edits: []\n---\n\n# {title}\n\nThe lead paragraph.\n\n" + body)
-
-
-def generate(texts: dict[str, str]) -> int:
-    """Parse and plan a collection ({name: article text}) in memory: the generator's own
-    work, without the disk."""
-    entries = [Entry(name, f"content/{name}.md", CONTENT / f"{name}.md",
-                     parse_article(text, CONTENT / f"{name}.md", SETTINGS.allowed_contacts))
-               for name, text in texts.items()]
-    collection = Collection(in_order(entries), None, CONTENT, "content/", "")
-    return len(plan_site(collection, SETTINGS, read_icons(collection), CONFIG, "mkdocs.yml")
-               .files)
-
-
-def timed(action: Callable[[], object], repeats: int) -> float:
-    """Median wall-clock seconds of `repeats` runs."""
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
-def peak_memory(action: Callable[[], object]) -> int:
-    """Peak bytes Python allocated while `action` ran."""
-    tracemalloc.start()
-    action()
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    return peak
-
-
-def growth_exponent(sizes: list[int], values: list[float]) -> float:
-    """Least-squares slope of log(value) on log(size): 1 is linear, 2 is quadratic."""
-    xs, ys = [math.log(s) for s in sizes], [math.log(v) for v in values]
-    mean_x, mean_y = statistics.fmean(xs), statistics.fmean(ys)
-    return (sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys))
-            / sum((x - mean_x) ** 2 for x in xs))
-
-
 def sources_of(project: Path) -> Sources:
     return Sources(project / "content", project / "docs", project / "mkdocs.yml",
                    read_settings(project / "mkdocs.yml"))
@@ -133,7 +83,7 @@ def bench_generator(repeats: int) -> None:
     print(f"this site's {len(texts)} articles, parse + plan in process: "
           f"{in_process * 1000:.1f} ms (median)")
     with tempfile.TemporaryDirectory() as folder:
-        project = copy_site_sources(Path(folder) / "project")
+        project = copy_project(Path(folder) / "project")
         generated = [path for path in (project / "docs").rglob("*.md")
                      if "generated from" in path.read_text(encoding="utf-8")[:200]]
         for path in generated:
@@ -151,9 +101,8 @@ def bench_generator(repeats: int) -> None:
         seconds = timed(lambda: generate(article), 1 if size >= 10_000 else repeats)
         memory = peak_memory(lambda: generate(article))
         with tempfile.TemporaryDirectory() as folder:
-            project = copy_site_sources(Path(folder) / "project")
-            (project / "content" / "article.md").write_text(article["article"], "utf-8")
-            (project / "content" / "when-it-isnt-working.md").unlink()
+            project = copy_project(Path(folder) / "project")
+            (project / "content" / "synthetic.md").write_text(article["article"], "utf-8")
             to_disk = timed(lambda: build(sources_of(project)), 1)
         times.append(seconds)
         memories.append(memory)
@@ -164,19 +113,11 @@ def bench_generator(repeats: int) -> None:
           f"memory {growth_exponent(list(SIZES), memories):.2f}\n")
 
 
-def synthetic_collection(count: int) -> dict[str, str]:
-    """`count` articles of COLLECTION_SECTIONS sections each, by file name."""
-    return {f"synthetic-{number:03d}": synthetic_article(COLLECTION_SECTIONS,
-                                                        f"Synthetic article {number}")
-            for number in range(count)}
-
-
 def synthetic_project(folder: Path, count: int) -> Path:
-    """A copy of the site whose articles are `count` synthetic ones (the seed stays: the
-    hand-written pages link to it), with docs/ generated."""
-    project = copy_site_sources(folder)
-    (project / "content" / "when-it-isnt-working.md").unlink()
-    for name, text in synthetic_collection(count - 1).items():
+    """A copy of the site with `count` synthetic articles beside its own two (which the
+    hand-written pages link to), docs/ generated."""
+    project = copy_project(folder)
+    for name, text in synthetic_collection(count).items():
         (project / "content" / f"{name}.md").write_text(text, encoding="utf-8")
     build(sources_of(project))
     return project
@@ -184,7 +125,8 @@ def synthetic_project(folder: Path, count: int) -> Path:
 
 def bench_collection(pairs: int) -> None:
     """Generator and full build for 1, 10 and 100 articles of eight sections."""
-    print(f"## A collection of articles ({COLLECTION_SECTIONS} sections each)")
+    print(f"## A collection of articles ({COLLECTION_SECTIONS} sections each; the builds also "
+          "have the site's own two)")
     print("| articles | parse + plan | peak memory | this site's build | plain Material | "
           "ratio |")
     print("|---:|---:|---:|---:|---:|---:|")
@@ -208,37 +150,27 @@ def bench_collection(pairs: int) -> None:
 # --- full build ---------------------------------------------------------------------------------
 
 
-def copy_site_sources(target: Path) -> Path:
-    """A copy of what builds the site (no tests, no .venv), to build or change without risk."""
-    target.mkdir(parents=True, exist_ok=True)
-    for part in SITE_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part,
-                            ignore=shutil.ignore_patterns("__pycache__", ".*.md.*"))
-        else:
-            shutil.copy2(source, target / part)
-    return target
-
-
-def mkdocs_build(config: Path, site: Path, env: dict[str, str] = ENV) -> float:
+def timed_build(project: Path, site: Path, config: str = "mkdocs.yml",
+                env: dict[str, str] | None = None) -> float:
+    """Seconds for one `mkdocs build` (wall clock); a failed build stops the benchmark."""
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d",
-                    str(site)], cwd=config.parent, env=env, check=True)
-    return time.perf_counter() - start
+    result = build_site(project, site, strict=False, config=config, env=env)
+    seconds = time.perf_counter() - start
+    if result.returncode:
+        raise SystemExit(result.stderr)
+    return seconds
 
 
 def interleaved_builds(project: Path, work: Path, pairs: int,
-                       env: dict[str, str] = ENV) -> tuple[float, float]:
+                       env: dict[str, str] | None = None) -> tuple[float, float]:
     """Median seconds of this site's build and of a plain Material build of the same pages,
     run in turn so that both see the same machine."""
-    plain = work / "plain.yml"
-    plain.write_text(PLAIN_CONFIG.format(docs=project / "docs"), encoding="utf-8")
-    mkdocs_build(project / "mkdocs.yml", work / "site-ours", env)  # fills the template cache
+    (work / "plain.yml").write_text(PLAIN_CONFIG.format(docs=project / "docs"), "utf-8")
+    timed_build(project, work / "site-ours", env=env)  # fills the template cache
     ours, theirs = [], []
     for _ in range(pairs):
-        ours.append(mkdocs_build(project / "mkdocs.yml", work / "site-ours", env))
-        theirs.append(mkdocs_build(plain, work / "site-plain"))
+        ours.append(timed_build(project, work / "site-ours", env=env))
+        theirs.append(timed_build(work, work / "site-plain", "plain.yml"))
     return statistics.median(ours), statistics.median(theirs)
 
 
@@ -246,10 +178,10 @@ def bench_build(pairs: int) -> None:
     """This site against a plain Material build of the same pages, interleaved: with its
     template cache (every build after the first) and without (a first build; what the site's
     own additions cost, like for like)."""
-    cold_env = {**ENV, "RAPPORT_TEMPLATE_CACHE": "off"}
+    cold_env = {"RAPPORT_TEMPLATE_CACHE": "off"}
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
-        project = copy_site_sources(work / "rapport")
+        project = copy_project(work / "rapport")
         ours_s, theirs_s = interleaved_builds(project, work, pairs)
         cold_s, _ = interleaved_builds(project, work, pairs, cold_env)
     print("## Full site build (mkdocs build, wall clock, interleaved, median of "
@@ -264,138 +196,23 @@ def bench_build(pairs: int) -> None:
 # --- what a reader downloads --------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class PageWeight:
-    """What one page costs a reader: first view (empty cache) and a later view (assets cached)."""
-
-    path: str
-    first_bytes: int
-    first_requests: int
-    repeat_bytes: int
-    third_party: tuple[str, ...]
-    layout_shift: float
-
-
-def gzipped_size(path: Path) -> int:
-    return len(gzip.compress(path.read_bytes(), compresslevel=9))
-
-
-def local_file(site: Path, base_path: str, url: str) -> Path:
-    """The built file a local URL serves."""
-    path = unquote(urlsplit(url).path).removeprefix(base_path)
-    target = site / path
-    return target / "index.html" if target.is_dir() else target
-
-
-def measure_pages(browser, site: Path, base_path: str, paths: list[str], url: str
-                  ) -> list[PageWeight]:
-    """Open each page in Chromium twice: in a fresh context (first view), then after another
-    page (later view: only what was not fetched before counts). Gzip -9 sizes of the files."""
-    host = urlsplit(url).netloc
-    results = []
-    for path in paths:
-        first, third_party, shift = visit(browser, url, [path], host)
-        later, _, _ = visit(browser, url, ["glossary/" if path == "" else "", path], host)
-        results.append(PageWeight(
-            path=path or "/",
-            first_bytes=sum(gzipped_size(local_file(site, base_path, u)) for u in first),
-            first_requests=len(first) + len(third_party),
-            repeat_bytes=sum(gzipped_size(local_file(site, base_path, u)) for u in later),
-            third_party=tuple(third_party), layout_shift=shift))
-    return results
-
-
-# Sum the page's layout shifts (those not caused by input), and note what moved in each.
-RECORD_LAYOUT_SHIFTS = """
-window.__cls = 0;
-window.__shifts = [];
-new PerformanceObserver(list => {
-    for (const entry of list.getEntries()) {
-        if (entry.hadRecentInput) continue;
-        window.__cls += entry.value;
-        window.__shifts.push({value: entry.value, at: Math.round(entry.startTime),
-            moved: (entry.sources || []).map(source => source.node
-                ? `${source.node.nodeName}.${source.node.className || ""}: ` +
-                  `${JSON.stringify(source.previousRect)} -> ${JSON.stringify(source.currentRect)}`
-                : "?")});
-    }
-}).observe({type: "layout-shift", buffered: true});
-"""
-
-
-def visit(browser, url: str, paths: list[str], host: str) -> tuple[list[str], list[str], float]:
-    """Visit `paths` in order in one fresh context; return what the last visit newly fetched
-    from the site, what it tried to fetch elsewhere (aborted), and its layout shift."""
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    fetched: list[str] = []
-    outside: list[str] = []
-    seen: set[str] = set()
-
-    def route(route):
-        request_url = route.request.url
-        if urlsplit(request_url).scheme in ("data", "blob"):
-            route.continue_()
-        elif urlsplit(request_url).netloc != host:
-            outside.append(request_url)
-            route.abort()
-        else:
-            if request_url.split("#")[0] not in seen:
-                fetched.append(request_url.split("#")[0])
-            route.continue_()
-
-    context.route("**/*", route)
-    page = context.new_page()
-    page.add_init_script(RECORD_LAYOUT_SHIFTS)
-    for index, path in enumerate(paths):
-        if index == len(paths) - 1:
-            seen.update(fetched)
-            fetched.clear()
-            outside.clear()
-        page.goto(url + path, wait_until="networkidle")
-    shift = page.evaluate("window.__cls")
-    if shift:  # name what moved, and when, so that a rare shift can be tracked down
-        print(f"layout shift on {url + paths[-1]}:", page.evaluate("window.__shifts"),
-              file=sys.stderr)
-    context.close()
-    return fetched, outside, shift
-
-
-def page_paths(docs: Path) -> list[str]:
-    """The address of every page docs/ makes (navigation files and snippets make none)."""
-    paths = []
-    for source in sorted(docs.rglob("*.md")):
-        relative = source.relative_to(docs)
-        if relative.name != "SUMMARY.md" and relative.parts[0] != SNIPPETS_FOLDER:
-            folder = relative.parent if relative.stem == "index" else relative.with_suffix("")
-            paths.append("" if folder == Path(".") else folder.as_posix() + "/")
-    return paths
-
-
-def serve(site: Path) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind",
-                               "127.0.0.1", "--directory", str(site)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}/"
-    wait_until(lambda: fetch(url) is not None, 10)
-    return server, url
-
-
 def bench_weight() -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        site = Path(folder) / "site"
-        mkdocs_build(ROOT / "mkdocs.yml", site)
-        from playwright.sync_api import sync_playwright
+    from playwright.sync_api import sync_playwright
 
-        server, url = serve(site)
+    with tempfile.TemporaryDirectory() as folder:
+        project = copy_project(Path(folder) / "project")
+        site = Path(folder) / "site"
+        timed_build(project, site)
+        prefix = site_url_path(project)
+        server, url = serve(site, prefix)
         try:
             with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=CHROMIUM,
-                                                     args=CHROMIUM_ARGS)
-                weights = measure_pages(browser, site, "/", page_paths(ROOT / "docs"), url)
+                browser = launch_chromium(playwright)
+                weights = measure_pages(browser, site, prefix, page_paths(project / "docs"),
+                                        url)
                 browser.close()
         finally:
-            server.terminate()
+            server.shutdown()
     print("## What a reader downloads (gzip -9 of every file fetched until the network is idle)")
     print("| page | first view | requests | later view | other hosts | layout shift |")
     print("|---|---:|---:|---:|---:|---:|")
@@ -409,36 +226,13 @@ def bench_weight() -> None:
 # --- serve --------------------------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def fetch(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return None
-
-
-def wait_until(condition: Callable[[], bool], seconds: float) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.02)
-    return False
-
-
 def bench_serve(repeats: int) -> None:
     """Seconds from saving content/article.md to `mkdocs serve` serving the new page."""
     with tempfile.TemporaryDirectory() as folder:
-        project = copy_site_sources(Path(folder))
+        project = copy_project(Path(folder))
         port = free_port()
         server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a",
-                                   f"127.0.0.1:{port}"], cwd=project, env=ENV,
+                                   f"127.0.0.1:{port}"], cwd=project, env=quiet_env(),
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         page = f"http://127.0.0.1:{port}/rapport/article/closing-thoughts/"
         article = project / "content" / "article.md"

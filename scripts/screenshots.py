@@ -12,25 +12,36 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench import CHROMIUM, CHROMIUM_ARGS, ROOT, mkdocs_build, serve
+from local_site import (
+    ROOT,
+    VIEWPORTS,
+    build_site,
+    copy_project,
+    launch_chromium,
+    serve,
+    site_url_path,
+)
 from playwright.sync_api import sync_playwright
 
 OUT = ROOT / "docs" / "assets" / "screenshots"
 PAGES = {"home": "", "section": "article/how-rapport-is-built/"}
-VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1366, "height": 900}}
 
 
 def main() -> int:
-    """Build into a temp folder, serve it, and write one PNG per page, viewport and scheme."""
+    """Build a copy into a temp folder, serve it, and write one PNG per page, viewport and
+    scheme."""
     with tempfile.TemporaryDirectory() as folder:
+        project = copy_project(Path(folder) / "project")
         site = Path(folder) / "site"
-        mkdocs_build(ROOT / "mkdocs.yml", site)
-        server, base = serve(site)
+        result = build_site(project, site)
+        if result.returncode:
+            print(result.stderr, file=sys.stderr)
+            return 1
+        server, base = serve(site, site_url_path(project))
         OUT.mkdir(parents=True, exist_ok=True)
         try:
             with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path=CHROMIUM,
-                                                     args=CHROMIUM_ARGS)
+                browser = launch_chromium(playwright)
                 for name, path in PAGES.items():
                     for size, viewport in VIEWPORTS.items():
                         for scheme in ("light", "dark"):
@@ -42,7 +53,7 @@ def main() -> int:
                             context.close()
                 browser.close()
         finally:
-            server.terminate()
+            server.shutdown()
     print(f"wrote {len(PAGES) * len(VIEWPORTS) * 2} screenshots to {OUT.relative_to(ROOT)}")
     return 0
 

@@ -28,6 +28,7 @@ class Page:
     abbr_titles: dict[str, str] = field(default_factory=dict)
     tags: list[str] = field(default_factory=list)                # every element, in order
     scripts: list[str] = field(default_factory=list)             # inline script code
+    head: set[tuple[str, ...]] = field(default_factory=set)      # what each head tag is
 
     def ld(self) -> list[dict]:
         return [json.loads(block) for block in self.json_ld]
@@ -46,6 +47,8 @@ class _Reader(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attr = {name: value or "" for name, value in attrs}
         self.page.tags.append(tag)
+        if "head" in self.stack:
+            self.page.head.add(head_tag(tag, attr))
         if "id" in attr:
             self.page.ids.add(attr["id"])
         if tag == "meta" and ("name" in attr or "property" in attr):
@@ -94,6 +97,28 @@ class _Reader(HTMLParser):
             self.page.abbr_titles[data] = self.abbr
         if not any(tag in HIDDEN for tag in self.stack):
             self.text.append(data)
+
+
+def head_tag(tag: str, attr: dict[str, str]) -> tuple[str, ...]:
+    """What a tag in <head> is, whatever its value: `meta name=description`, `link
+    rel=stylesheet main.css` (file names without their content hash), `script src=bundle.js`."""
+    if tag == "meta":
+        key = next((name for name in ("name", "property", "http-equiv", "charset")
+                    if name in attr), "")
+        return (tag, key, attr.get(key, "") if key != "charset" else "")
+    if tag == "link":
+        return (tag, attr.get("rel", ""), asset_name(attr.get("href", "")) if attr.get(
+            "rel") == "stylesheet" else attr.get("hreflang", ""))
+    if tag == "script":
+        return (tag, attr.get("type", ""), asset_name(attr.get("src", "")))
+    return (tag,)
+
+
+def asset_name(url: str) -> str:
+    """`../assets/stylesheets/main.57a0d79d.min.css` as `main.min.css`."""
+    name = url.rsplit("/", 1)[-1]
+    return ".".join(part for part in name.split(".") if not (len(part) == 8 and all(
+        character in "0123456789abcdef" for character in part)))
 
 
 def read_page(path: Path) -> Page:

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench import ENV
-from bench import copy_site_sources as copy_project  # noqa: F401  (shared with the benchmark)
+from local_site import build_site, copy_project  # noqa: F401  (re-exported for the tests)
 from rapport.pages import generated_source
 from rapport.settings import read_settings
 from rapport.writer import Sources, read_docs
@@ -55,16 +53,7 @@ class GeneratorProject:
                 if generated_source(text)}
 
 
-def mkdocs_env() -> dict[str, str]:
-    """The environment for a quiet MkDocs run (no end-of-life banners)."""
-    return dict(ENV)
-
-
 def run_mkdocs_build(project: Path, site: Path, *, strict: bool = True,
                      env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict` of `project` into `site`, with its output captured."""
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), "--clean",
-         "-f", str(project / "mkdocs.yml"), "-d", str(site)],
-        cwd=project, env={**mkdocs_env(), **(env or {})}, capture_output=True, text=True, timeout=300,
-    )
+    return build_site(project, site, strict=strict, env=env)

@@ -3,7 +3,7 @@ with its square (a machine-independent ratio; `make bench` prints the seconds)."
 
 from __future__ import annotations
 
-from bench import (
+from measure import (
     generate,
     growth_exponent,
     peak_memory,

@@ -8,8 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
-from bench import fetch, free_port, wait_until
-from project import copy_project, mkdocs_env
+from local_site import copy_project, fetch, free_port, quiet_env, wait_until
 
 pytestmark = pytest.mark.build
 
@@ -23,7 +22,7 @@ def served_copy(tmp_path: Path):
     with log.open("w") as output:
         server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "-a",
-             f"127.0.0.1:{port}"], cwd=project, env=mkdocs_env(), stdout=output,
+             f"127.0.0.1:{port}"], cwd=project, env=quiet_env(), stdout=output,
             stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/rapport/"
     try:

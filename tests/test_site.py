@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 from html_page import html_pages, nav_order, read_page
 from mkdocs.utils.yaml import yaml_load
-from project import FIXTURES, ROOT, copy_project, run_mkdocs_build
+from project import FIXTURES, ROOT, build_site, copy_project, run_mkdocs_build
 from rapport.article import SENTENCE_END_RE, parse_article
 from rapport.glossary import parse_glossary
 from site_checks import broken_links
@@ -461,3 +461,43 @@ def test_a_deleted_article_file_takes_its_pages_card_and_nav_entry_with_it(third
     assert not (third_project / "docs" / "third").exists() and not (site / "third").exists()
     for path in html_pages(site):
         assert "A Third Article About Trust" not in path.read_text(encoding="utf-8"), path
+
+
+# --- the templates add to Material and take nothing away ----------------------------------------
+
+PLAIN_THEME = """\
+# Material's own templates: the site's configuration without the site's overrides.
+INHERIT: mkdocs.yml
+theme:
+  custom_dir: no-overrides
+  static_templates: []
+extra:
+  alternate: false
+"""
+# Material head tags the site leaves out on purpose, each with the reason.
+LEFT_OUT: dict[tuple[str, ...], str] = {}
+
+
+@pytest.fixture(scope="module")
+def material_only_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("material-only"))
+    (project / "no-overrides").mkdir()
+    (project / "material-only.yml").write_text(PLAIN_THEME, encoding="utf-8")
+    site = tmp_path_factory.mktemp("material-only-site")
+    result = build_site(project, site, config="material-only.yml")
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.mark.parametrize("page", ["index.html", "article/how-rapport-is-built/index.html",
+                                  "when-it-isnt-working/index.html", "glossary/index.html",
+                                  "help/index.html", "404.html"])
+def test_every_head_tag_material_writes_is_on_the_sites_page_too(material_only_site,
+                                                                 built_site, page):
+    theirs = read_page(material_only_site / page).head
+    ours = read_page(built_site / page).head
+    assert len(theirs) > 10
+    missing = {tag for tag in theirs - ours if tag not in LEFT_OUT}
+    assert not missing, f"{page}: Material writes {sorted(missing)}, the site does not"
+    assert ("link", "icon", "") in ours and ("meta", "name", "generator") in ours
+    assert not [tag for tag in ours if tag[:2] == ("link", "alternate")]  # the header slot

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
+from typing import NamedTuple
 from urllib.parse import unquote
 
 from .markdown_scan import Kind, classify, headings
@@ -30,8 +31,7 @@ HTML_ID_RE = re.compile(r"\bid=[\"'](?P<id>[^\"']+)[\"']")
 FOOTNOTE_RE = re.compile(r"\[\^(?P<label>[^\]\s]+)\]")
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):
     """A link target as written, and the 0-based line it is on."""
 
     line: int

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import NamedTuple
 
 from . import links
 from .article import Article, Definition, Meta, Note, Section, Text
@@ -60,8 +61,7 @@ class LinkCheck:
     destination: links.Destination
 
 
-@dataclass(frozen=True)
-class Origin:
+class Origin(NamedTuple):
     """What asked for a planned file, for a problem about it: source file, line, and what."""
 
     path: Path

@@ -115,8 +115,11 @@ class Labels:
             return path.name
 
     def owns(self, label: str) -> bool:
-        """Whether a file generated from `label` belongs to this run's sources."""
-        return label.startswith(self.content) or label == self.config
+        """Whether a file generated from `label` belongs to this run's sources: its content
+        folder, or a configuration file of the project (the same settings are read whichever
+        one a build names, e.g. one that INHERITs mkdocs.yml)."""
+        return label.startswith(self.content) or label == self.config or (
+            "/" not in label and label.endswith((".yml", ".yaml")))
 
 
 def project_root(sources: Sources) -> Path:

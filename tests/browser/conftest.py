@@ -14,17 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from bench import CHROMIUM as BENCH_CHROMIUM
-from bench import CHROMIUM_ARGS
-from local_server import serve
-from mkdocs.utils.yaml import yaml_load
-from project import ROOT
-
-CHROMIUM = Path(os.environ.get("RAPPORT_CHROMIUM", BENCH_CHROMIUM))
-SITE_URL = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]
-PHONE = {"width": 390, "height": 844}
-DESKTOP = {"width": 1366, "height": 900}
-VIEWPORTS = {"phone": PHONE, "desktop": DESKTOP}
+from local_site import CHROMIUM, VIEWPORTS, launch_chromium, serve, site_url_path
 
 
 def missing(message: str) -> None:
@@ -46,7 +36,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
     """The freshly built site, served for the whole session under its site_url's path."""
-    server, url = serve(built_site, urlsplit(SITE_URL).path)
+    server, url = serve(built_site, site_url_path())
     yield url
     server.shutdown()
 
@@ -54,7 +44,7 @@ def site_url(built_site: Path) -> Iterator[str]:
 @pytest.fixture(scope="session")
 def zensical_url(zensical_site: Path) -> Iterator[str]:
     """The Zensical build of the same project, served like the MkDocs one."""
-    server, url = serve(zensical_site, urlsplit(SITE_URL).path)
+    server, url = serve(zensical_site, site_url_path())
     yield url
     server.shutdown()
 
@@ -69,7 +59,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:  # launch() gives each run a fresh, temporary profile
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        launched = launch_chromium(playwright)
         yield launched
         launched.close()
 

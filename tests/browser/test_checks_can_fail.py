@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from local_server import serve
+from local_site import serve
 from page_checks import axe_violations, visit_problems
 from project import copy_project, run_mkdocs_build
 from site_checks import broken_links, html_errors

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from bench import page_paths
+from local_site import page_paths
 from page_checks import axe_violations, visit_problems
 from project import ROOT
 

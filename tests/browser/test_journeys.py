@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from bench import page_paths
+from local_site import page_paths
 from project import ROOT
 from rapport.article import parse_article
 from rapport.glossary import parse_glossary

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from pack_offline import pack
-from project import copy_project, mkdocs_env
+from local_site import DESKTOP, copy_project, quiet_env
 
 
 @pytest.fixture(scope="module")
@@ -18,7 +18,7 @@ def offline_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("offline-project"))
     site = tmp_path_factory.mktemp("offline-site")
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-                   cwd=project, env={**mkdocs_env(), "OFFLINE": "true"}, check=True,
+                   cwd=project, env={**quiet_env(), "OFFLINE": "true"}, check=True,
                    capture_output=True)
     target = tmp_path_factory.mktemp("offline-zip") / "rapport-offline.zip"
     pack(site, target)
@@ -28,7 +28,7 @@ def offline_zip(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def offline_page(browser, offline_zip, tmp_path):
     zipfile.ZipFile(offline_zip).extractall(tmp_path)
-    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    context = browser.new_context(viewport=DESKTOP)
     page = context.new_page()
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))

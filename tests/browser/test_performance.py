@@ -6,7 +6,8 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from bench import measure_pages, page_paths
+from local_site import page_paths
+from measure import measure_pages
 from project import ROOT
 
 PAGES = page_paths(ROOT / "docs")
