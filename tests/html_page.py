@@ -31,7 +31,11 @@ class Page:
     head: set[tuple[str, ...]] = field(default_factory=set)      # what each head tag is
 
     def ld(self) -> list[dict]:
-        return [json.loads(block) for block in self.json_ld]
+        """The JSON-LD objects, in order (one block holds them in an @graph)."""
+        objects = []
+        for block in map(json.loads, self.json_ld):
+            objects += block.get("@graph", [block])
+        return objects
 
 
 class _Reader(HTMLParser):

@@ -28,7 +28,7 @@ def broken_links(site: Path, base_path: str = "/") -> list[str]:
         where = path.relative_to(site).as_posix()
         for attribute, url in read_page(path).links:
             parts = urlsplit(url)
-            if parts.scheme in ("mailto", "tel", "data"):
+            if parts.scheme in ("mailto", "tel", "sms", "data"):
                 continue
             if parts.scheme or parts.netloc:
                 if parts.scheme != "https":

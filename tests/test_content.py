@@ -127,19 +127,31 @@ def test_research_page_keeps_the_hedges():
         assert hedge.replace('"', '"') in text, hedge
 
 
-def test_help_page_lists_emergency_and_crisis_lines_as_tappable_links():
+HELP_LINES = (FIXTURES / "help-lines.md").read_text(encoding="utf-8")
+
+
+def test_help_page_gives_every_verified_line_as_a_call_or_text_button():
     text = body("help.md")
-    for number, link in [("988", "tel:988"), ("116 123", "tel:116123"), ("111", "tel:111"),
-                         ("109", "tel:109"), ("1577-0199", "tel:15770199"),
-                         ("911", "tel:911"), ("999", "tel:999"), ("112", "tel:112")]:
-        assert f"[{number}]({link})" in text, number
+    verified = re.findall(r"`((?:tel|sms):[^`]+)`", HELP_LINES.split("Links:")[1])
+    assert len(verified) == 7
+    links = re.findall(r"\]\(((?:tel|sms):[^)]+)\)\{ \.rapport-call", text)
+    assert set(links) == set(verified) | {"tel:911", "tel:999", "tel:112", "tel:119"}
+    for number in ("988", "116 123", "111", "109", "1577-0199", "85258", "SHOUT"):
+        assert number in text, number
     assert "https://findahelpline.com/" in text
-    assert text.index("emergency number") < text.index("Talk to someone today")
+    assert text.index("emergency number") < text.index("Talk to someone now")
+
+
+def test_help_lines_are_worded_as_the_verified_list_words_them():
+    text = " ".join(body("help.md").split())
+    for service in ("988 Suicide & Crisis Lifeline", "9-8-8 Suicide Crisis Helpline",
+                    "Samaritans", "Shout", "NHS 111", "자살예방상담전화", "정신건강위기상담전화"):
+        assert service in HELP_LINES and service in text, service
 
 
 def test_about_page_states_review_dates_funding_and_feedback():
     text = " ".join(body("about.md").split())
     for fact in ("not therapy", "not medical advice", '--8<-- "review-policy.md"',
                  "no ads and no cookies", "no conflicts of interest",
-                 "mailto:feedback@example.org", "article/index.md#edits"):
+                 "Report a problem with this page", "article/index.md#edits"):
         assert fact in text, fact

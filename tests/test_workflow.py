@@ -61,3 +61,12 @@ def test_every_command_exists_in_the_makefile_and_the_readme():
                 words = shlex.split(step["run"].replace("${{", "").replace("}}", ""))
                 assert words[0] == "make" and words[1] in MAKE_TARGETS, step["run"]
                 assert f"make {words[1]}" in readme, step["run"]
+
+
+def test_the_deployed_site_sends_reports_to_an_address_or_the_issue_form_never_a_placeholder():
+    [build] = [step for step in steps("build") if step.get("run", "").startswith(
+        "make build SITE_URL")]
+    assert build["env"] == {
+        "RAPPORT_FEEDBACK": "${{ vars.RAPPORT_FEEDBACK }}",
+        "RAPPORT_ISSUES": "${{ github.server_url }}/${{ github.repository }}/issues/new"}
+    assert (ROOT / ".github" / "ISSUE_TEMPLATE" / "page-problem.yml").is_file()

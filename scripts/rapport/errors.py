@@ -14,7 +14,7 @@ from pathlib import Path
 MAX_SHOWN = 50
 
 
-@dataclass(frozen=True)
+@dataclass(unsafe_hash=True)  # not frozen: Python sets an exception's __traceback__ on raise
 class ArticleError(Exception):
     """Bad input: where it is (file, 1-based line or None) and what the maintainer should do."""
 
@@ -30,15 +30,14 @@ class ArticleError(Exception):
         return display_path(self.path), self.line or 0, self.message
 
 
-@dataclass(frozen=True)
+@dataclass
 class Problems(Exception):
     """Every problem found in one run, in file and line order."""
 
     problems: tuple[ArticleError, ...] = field(default=())
 
     def __post_init__(self) -> None:
-        unique = dict.fromkeys(sorted(self.problems, key=ArticleError.sort_key))
-        object.__setattr__(self, "problems", tuple(unique))
+        self.problems = tuple(dict.fromkeys(sorted(self.problems, key=ArticleError.sort_key)))
 
     def __str__(self) -> str:
         return "\n".join(report_lines(self.problems))

@@ -56,9 +56,10 @@ class LinkCheck:
     """A relative link the plan writes: it must lead to a file (and heading) of the site."""
 
     path: Path
-    line: int
+    line: int | None
     target: str
     destination: links.Destination
+    relative_to: PurePosixPath   # the folder under docs/ the link is written from
 
 
 class Origin(NamedTuple):
@@ -124,6 +125,10 @@ def plan_site(collection: Collection, settings: Settings, icons: Mapping[str, st
             collection.content / "glossary.yml", None, "the glossary")
     files[REVIEW_POLICY] = render_review_policy(settings, config_label)
     origins[REVIEW_POLICY] = Origin(config, None, "the review policy")
+    if collection.entries:  # the block is only shown on article pages
+        checks.extend(LinkCheck(config, None, step.link.as_posix(),
+                                links.Destination(step.link, ""), PurePosixPath("."))
+                      for step in settings.next_steps)
     report.raise_if_any()
     return Plan(files=dict(sorted(files.items())), origins=origins, links=tuple(checks))
 
@@ -206,7 +211,7 @@ class LinkResolver:
             report.add(self.entry.path, line, found)
             return
         self.destinations[target] = found
-        checks.append(LinkCheck(self.entry.path, line, target, found))
+        checks.append(LinkCheck(self.entry.path, line, target, found, self.entry.folder))
 
     def href_for(self, page: PurePosixPath, section: int | None) -> Callable[[str], str]:
         """Link targets as written in the article, as they must read on `page` (`section`:
@@ -281,6 +286,9 @@ def render_home(collection: Collection, settings: Settings, icons: Mapping[str, 
                   ".md-button--primary }",
                   f'### In this article {{ #{entry.name}-parts }}',
                   f'<div class="grid cards" markdown>\n\n{cards}\n</div>']
+        if article.meta.publication and any(s.summary_written for s in article.sections):
+            parts.append(f"The summaries on these cards are the {settings.site_name} editors’ "
+                         "words, not the author’s.\n{ .rapport-small }")
     meta = {"title": escape_html(settings.home_title),
             "description": escape_html(settings.site_description), "hide": ["toc"],
             **latest_review(collection)}
@@ -340,8 +348,9 @@ def render_section(entry: Entry, section: Section, number: int, total: int,
     meta = {"title": escape_html(section.title), "description": escape_html(section.summary),
             **article_meta(entry, settings, edits_id, part=number + 1, parts=total)}
     definitions = render_definitions(article.definitions, body, href)
+    path = section_page(entry.folder, section.slug)
     return (front_matter(entry.label, meta) + f"\n# {heading_markdown(section, href)}\n\n{body}\n"
-            + (f"\n{definitions}\n" if definitions else ""))
+            + next_steps(entry, settings, path) + (f"\n{definitions}\n" if definitions else ""))
 
 
 def render_whole(entry: Entry, settings: Settings, edits_id: str, resolver: LinkResolver,
@@ -355,6 +364,9 @@ def render_whole(entry: Entry, settings: Settings, edits_id: str, resolver: Link
         parts += [f"## {heading_markdown(section, href)} {{#{section.slug}}}",
                   render_text(section.body, href, notes=article.meta.notes)]
     parts.append(render_edits(article.meta, settings, edits_id))
+    steps = next_steps(entry, settings, path)
+    if steps:
+        parts.append(steps.strip("\n"))
     definitions = render_definitions(article.definitions, None, href)
     if definitions:
         parts.append(definitions)
@@ -386,6 +398,21 @@ def article_meta(entry: Entry, settings: Settings, edits_id: str, **extra: objec
             **extra,
         },
     }
+
+
+def next_steps(entry: Entry, settings: Settings, page: PurePosixPath) -> str:
+    """The "What you can do next" block that ends every page of an article (settings in
+    mkdocs.yml, `extra.rapport.next_steps`), without a step that leads into this same article.
+    Left out of search, so that its words find the pages it points to, not every page."""
+    steps = [step for step in settings.next_steps if step.link.parts[0] != entry.name]
+    if not steps:
+        return ""
+    items = "\n".join(
+        f"- [{escape_markdown(step.text)}]"
+        f"({links.relative_href(links.Destination(step.link, ''), page)}): "
+        f"{escape_markdown(step.why)}" for step in steps)
+    return (f'\n<nav class="rapport-next" aria-label="What you can do next" markdown '
+            f'data-search-exclude>\n\n## What you can do next\n\n{items}\n\n</nav>\n')
 
 
 def render_edits(meta: Meta, settings: Settings, edits_id: str) -> str:

@@ -2,8 +2,10 @@
 
 Python-Markdown's `abbr` marks every defined word, wherever it is. A tooltip inside a page
 title, a link (a card's title is one) or a reference list gets in the way of what that text
-does, so those are unwrapped back to text. Every other tooltip can be reached with the
-keyboard (tabindex 0), and Material's tooltip shows on focus.
+does, so those are unwrapped back to text; so is every use of a term after its first on the
+page (the way a book defines a word once, and a keyboard reader does not tab through "rapport"
+six times). The tooltips left can be reached with the keyboard (tabindex 0), and Material's
+tooltip shows on focus.
 """
 
 from __future__ import annotations
@@ -27,15 +29,15 @@ class TooltipPlacementProcessor(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         parents = {child: parent for parent in root.iter() for child in parent}
+        explained: set[str] = set()
         for abbr in [element for element in root.iter("abbr")]:
-            ancestor, keep = parents.get(abbr), True
-            while ancestor is not None:
-                if keeps_out(ancestor):
-                    keep = False
-                    break
+            ancestor, keep = parents.get(abbr), abbr.get("title") not in explained
+            while keep and ancestor is not None:
+                keep = not keeps_out(ancestor)
                 ancestor = parents.get(ancestor)
             if keep:
                 abbr.set("tabindex", "0")
+                explained.add(abbr.get("title"))
             else:
                 unwrap(abbr, parents[abbr])
 

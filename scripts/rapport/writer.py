@@ -273,10 +273,11 @@ def broken_links(plan: Plan, existing: dict[PurePosixPath, str], diff: Diff,
     for check in plan.links:
         destination = check.destination
         if destination.path not in after:
+            folder = "docs/" if check.relative_to == PurePosixPath(".") else \
+                f"docs/{check.relative_to}/"
             yield ArticleError(check.path, check.line, f"link '{check.target}' leads to "
                                f"docs/{destination.path}, which does not exist: fix the path "
-                               "(links are relative to the article's pages, in "
-                               f"docs/{check.path.stem}/)")
+                               f"(it is read from {folder})")
         elif links.missing_anchor(destination, ids):
             yield ArticleError(check.path, check.line, f"link '{check.target}': "
                                f"docs/{destination.path} has no heading with the id "

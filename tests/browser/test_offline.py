@@ -48,8 +48,10 @@ def test_packing_is_deterministic(offline_zip, tmp_path):
 def test_offline_home_renders_and_navigation_reaches_a_section(offline_page):
     page, requests = offline_page
     assert page.locator("article h1").inner_text().startswith("Rapport: the bond")
-    page.locator("label.md-nav__link[for=__nav_2]").click()           # Articles
-    page.locator("label.md-nav__link[for=__nav_2_2]").click()         # the first article
+    page.locator(".md-nav--primary a.md-nav__link[href^='articles']").click()
+    page.wait_for_url("**/rapport/articles/index.html")
+    page.locator(".grid.cards a", has_text="The Critical Role").click()
+    page.wait_for_url("**/rapport/article/index.html")
     page.locator(".md-nav--primary a.md-nav__link", has_text="How rapport is built").click()
     page.wait_for_url("**/rapport/article/how-rapport-is-built.html")
     assert "Rapport is cultivated through consistent, mindful effort." in page.inner_text("article")
