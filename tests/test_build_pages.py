@@ -384,3 +384,32 @@ def test_committed_docs_are_in_sync_with_the_content():
     sources = Sources(content=ROOT / "content", docs=ROOT / "docs", config=ROOT / "mkdocs.yml",
                       settings=read_settings(ROOT / "mkdocs.yml"))
     assert check(sources) == []
+
+
+# --- promises no other test pinned down -----------------------------------------------------------
+
+
+def test_a_write_that_fails_part_way_leaves_the_old_page_whole(project):
+    """A temp file and a rename: Ctrl-C, a full disk or a reader (mkdocs serve) in the middle
+    of a write never sees a page truncated. An encoding error stands in for the failure."""
+    from rapport.writer import write_atomic
+
+    build(project.sources())
+    page = project.docs / "article" / "practice.md"
+    before = page.read_bytes()
+    with pytest.raises(UnicodeEncodeError):
+        write_atomic(page, "A new page, half written\n" + "\ud800" * 10_000)
+    assert page.read_bytes() == before
+    assert not [path for path in page.parent.iterdir() if path.name.startswith(".")]
+
+
+@pytest.mark.parametrize("kind", FIRST_PAGES + SECOND_PAGES + SITE_PAGES)
+def test_check_names_any_generated_file_that_differs_or_is_missing(project, kind):
+    """Every kind of file the generator owns, navigation files and snippets included: a build
+    that runs no hooks (Zensical) would publish whatever is committed."""
+    build(project.sources())
+    path = project.docs / kind
+    path.write_text(path.read_text(encoding="utf-8") + "\nedited by hand\n", encoding="utf-8")
+    assert check(project.sources()) == [f"{path.as_posix()}: differs"]
+    path.unlink()
+    assert check(project.sources()) == [f"{path.as_posix()}: missing"]

@@ -7,9 +7,10 @@ import re
 import xml.etree.ElementTree as ElementTree
 from datetime import date
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import pytest
+import yaml
 from html_page import html_pages, nav_order, read_page
 from mkdocs.utils.yaml import yaml_load
 from project import FIXTURES, ROOT, build_site, copy_project, run_mkdocs_build
@@ -43,7 +44,8 @@ EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE_RE = re.compile(r"(?<![\w./])(?:\(?\+?\d{2,4}\)?[ .-]?\d{3,4}[ .-]\d{3,4}|\d{4}-\d{4})"
                       r"(?![\w.]?\d)")
 CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]+")
-ALLOWED_CJK = {"데일리광장"}              # the credited publication's name
+# The credited publication's name, and the names of South Korea's verified help lines.
+ALLOWED_CJK = {"데일리광장", "자살예방상담전화", "정신건강위기상담전화"}
 CRISIS_NUMBERS = {"116 123", "1577-0199"}  # on the Get help now page, on purpose
 SPAM = ("マッサージ", "宮崎", "massage", "photo-81684", "기사제보", "광고")
 
@@ -204,7 +206,7 @@ def test_search_index_has_no_contact_details(built_site):
 
 def test_every_page_has_notice_help_link_reading_time_and_review_date(built_site):
     for path in html_pages(built_site):
-        if path.name == "404.html":
+        if path.name == "404.html" or path.parent.name == "help":  # help: below
             continue
         page = read_page(path)
         assert "This site is information, not therapy or medical advice." in page.text, path
@@ -344,6 +346,8 @@ def test_tooltips_are_focusable_and_never_in_titles_links_or_references(built_si
 
 HOSTILE_TITLE = 'Q&A "quotes" \'single\' <b>bold</b> </script>'
 HOSTILE_DESCRIPTION = "Less <than> & 'more' </script><script>alert(1)</script>"
+# A heading that reads "Validation and empathy </title>": markup written as text.
+HOSTILE_HEADING = "Validation and empathy &lt;/title&gt; {#validation-and-empathy}"
 
 
 @pytest.fixture(scope="module")
@@ -353,6 +357,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     text = source.read_text(encoding="utf-8").replace(ARTICLE.title, HOSTILE_TITLE)
     text = re.sub(r"description: >-\n(  .*\n)+", "description: " + json.dumps(
         HOSTILE_DESCRIPTION) + "\n", text, count=1)
+    text = text.replace("## Validation and empathy\n", f"## {HOSTILE_HEADING}\n")
     source.write_text(text, encoding="utf-8")
     site = tmp_path_factory.mktemp("hostile-site")
     result = run_mkdocs_build(project, site)
@@ -377,6 +382,15 @@ def test_hostile_title_and_description_show_as_text_everywhere(hostile_site):
     ld = whole.ld()                                        # still valid JSON
     assert (ld[0]["name"], ld[0]["description"], ld[1]["headline"]) == (
         HOSTILE_TITLE, HOSTILE_DESCRIPTION, HOSTILE_TITLE)
+
+
+def test_every_tab_title_is_escaped_so_a_heading_cannot_end_it_early(hostile_site):
+    html = (hostile_site / "article" / "validation-and-empathy" / "index.html").read_text(
+        encoding="utf-8")
+    title = re.search(r"<title>(.*?)</title>", html, re.DOTALL).group(1)
+    assert title == "Validation and empathy &lt;/title&gt; - Rapport", title
+    assert read_page(hostile_site / "article" / "validation-and-empathy" / "index.html").h1 \
+        == ["Validation and empathy </title>"]
 
 
 def test_no_two_footnote_marks_touch(built_site):
@@ -501,3 +515,90 @@ def test_every_head_tag_material_writes_is_on_the_sites_page_too(material_only_s
     assert not missing, f"{page}: Material writes {sorted(missing)}, the site does not"
     assert ("link", "icon", "") in ours and ("meta", "name", "generator") in ours
     assert not [tag for tag in ours if tag[:2] == ("link", "alternate")]  # the header slot
+
+
+# --- what readers see: titles, dates, apostrophes, citing, reporting a problem -----------------
+
+
+def test_tab_titles_say_what_each_page_is(built_site):
+    assert read_page(built_site / "index.html").title == \
+        "Rapport: the bond between you and your therapist, in plain words"
+    assert read_page(built_site / "404.html").title == "Page not found - Rapport"
+    for name, article in ARTICLES.items():
+        assert read_page(built_site / name / "index.html").title == f"{article.title} - Rapport"
+
+
+ISO_DATE_RE = re.compile(r"\b20\d\d-\d\d-\d\d\b")
+STRAIGHT_APOSTROPHE_RE = re.compile(r"[A-Za-z]'[A-Za-z]")
+
+
+def test_dates_are_written_one_way_for_readers(built_site):
+    for path, text in page_texts(built_site).items():
+        assert not ISO_DATE_RE.findall(text), (path, ISO_DATE_RE.findall(text))
+    whole = read_page(built_site / "article" / "index.html").text
+    assert "first published in Daily Gwangjang (데일리광장), reader report section on 25 October " \
+        "2025. Last reviewed on 26 November 2026." in whole
+
+
+def test_the_site_writes_one_kind_of_apostrophe(built_site):
+    for path, text in page_texts(built_site).items():
+        assert not STRAIGHT_APOSTROPHE_RE.findall(text), (path, STRAIGHT_APOSTROPHE_RE.findall(
+            text))
+
+
+def test_each_whole_article_offers_an_apa_citation_of_itself(built_site):
+    seed = read_page(built_site / "article" / "index.html").text
+    assert (f"Cite this page VT. (2025, October 25). {ARTICLE.title}. Rapport. "
+            f"{SITE_URL}article/") in seed
+    second = read_page(built_site / "when-it-isnt-working" / "index.html").text
+    assert (f"Cite this page Rapport editors. (2026, November 27). {SECOND.title}. Rapport. "
+            f"{SITE_URL}when-it-isnt-working/") in second
+    assert "Cite this page" not in read_page(built_site / "help" / "index.html").text
+
+
+def test_the_help_page_shows_no_notice_pointing_to_itself_and_no_reading_time(built_site):
+    page = read_page(built_site / "help" / "index.html")
+    assert "This site is information, not therapy" not in page.text
+    assert "min read" not in page.text and "Last reviewed 27 November 2026" in page.text
+
+
+def report_links(page) -> list[str]:
+    return [url for attribute, url in page.links
+            if attribute == "a.href" and ("mailto:" in url or "issues/new" in url)]
+
+
+def test_every_page_has_a_report_link_that_carries_its_title_and_address(built_site):
+    for path in html_pages(built_site):
+        page = read_page(path)
+        found = report_links(page)
+        assert len(found) == 1, (path, found)
+        link = found[0]
+        assert link.startswith("mailto:feedback@example.org?subject="), link
+        if path.name != "404.html":
+            assert quote(page.canonical, safe="/") in link, (path, link)
+            assert quote(page.meta["og:title"], safe="/")[:20] in link, (path, link)
+
+
+@pytest.fixture(scope="module")
+def site_reporting_to_issues(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("issues"))
+    site = tmp_path_factory.mktemp("issues-site")
+    result = run_mkdocs_build(project, site, env={
+        "RAPPORT_FEEDBACK": "", "RAPPORT_ISSUES": "https://github.com/example/rapport/issues/new"})
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+def test_without_an_address_reports_go_to_the_repositorys_issue_form(site_reporting_to_issues):
+    for path in html_pages(site_reporting_to_issues):
+        html = path.read_text(encoding="utf-8")
+        assert "feedback@example.org" not in html, path      # never the placeholder
+        found = report_links(read_page(path))
+        assert len(found) == 1 and found[0].startswith(
+            "https://github.com/example/rapport/issues/new?template=page-problem.yml&title="), \
+            (path, found)
+    help_page = read_page(site_reporting_to_issues / "help" / "index.html")
+    assert "&page=" + quote(f"{SITE_URL}help/", safe="/") in report_links(help_page)[0]
+    form = yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / "page-problem.yml")
+                          .read_text(encoding="utf-8"))
+    assert [field["id"] for field in form["body"]] == ["page", "problem"]
