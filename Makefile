@@ -19,7 +19,7 @@ ifneq ($(COMMIT_TIME),)
 export SOURCE_DATE_EPOCH ?= $(COMMIT_TIME)
 endif
 
-.PHONY: serve build offline pages check test test-fast test-browser browser bench screenshots lock clean
+.PHONY: serve build offline pages check test test-fast test-browser browser bench mutate screenshots lock clean
 
 serve: $(SITE_STAMP) ## Preview the site at http://127.0.0.1:8000
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
@@ -60,6 +60,9 @@ browser: ## Install Debian's Chromium (and Java for the HTML validator) when mis
 
 bench: $(TEST_STAMP) browser ## Print the performance figures (README, Performance)
 	$(PY) scripts/bench.py
+
+mutate: $(TEST_STAMP) ## Mutation testing of the generator and hooks: prints the score (slow)
+	$(PY) scripts/mutate.py
 
 screenshots: $(TEST_STAMP) browser ## Retake the README's screenshots (docs/assets/screenshots)
 	$(PY) scripts/screenshots.py

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Take the README's screenshots: home and a section page, phone and desktop, light and dark.
+"""Take the README's screenshots: home, a section page, "Get help now" and a page of "When it
+isn't working", phone and desktop, light and dark.
 
     make screenshots      # builds the site, serves it on 127.0.0.1, writes PNGs
 
@@ -24,7 +25,8 @@ from local_site import (
 from playwright.sync_api import sync_playwright
 
 OUT = ROOT / "docs" / "assets" / "screenshots"
-PAGES = {"home": "", "section": "article/how-rapport-is-built/"}
+PAGES = {"home": "", "section": "article/how-rapport-is-built/", "help": "help/",
+         "unheard": "when-it-isnt-working/how-to-raise-it/"}
 
 
 def main() -> int:

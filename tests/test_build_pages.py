@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
 from build_pages import main
@@ -369,6 +369,7 @@ def test_unreadable_source_is_a_clear_error(project, capsys):
     assert not (project.docs / "index.md").exists()
 
 
+@pytest.mark.process
 def test_script_runs_from_any_folder_and_reports_without_traceback(tmp_path):
     missing = tmp_path / "nope.md"
     result = subprocess.run([sys.executable, ROOT / "scripts" / "build_pages.py", "--source",
@@ -413,3 +414,74 @@ def test_check_names_any_generated_file_that_differs_or_is_missing(project, kind
     assert check(project.sources()) == [f"{path.as_posix()}: differs"]
     path.unlink()
     assert check(project.sources()) == [f"{path.as_posix()}: missing"]
+
+
+# --- the disk edge, piece by piece --------------------------------------------------------------
+
+
+def test_a_missing_article_file_and_a_bad_byte_are_named_with_the_line(tmp_path):
+    from rapport.errors import Report
+    from rapport.writer import read_text
+
+    report = Report()
+    assert read_text(tmp_path / "gone.md", report) is None
+    bad = tmp_path / "bad.md"
+    bad.write_bytes(b"one\ntwo\nthree \xff\n")
+    assert read_text(bad, report) is None
+    assert [(p.path, p.line, p.message) for p in report.problems] == [
+        (tmp_path / "gone.md", None, "file not found: check the path, or pass --source"),
+        (bad, 3, "not valid UTF-8: save the file as UTF-8")]
+
+
+def test_docs_pages_with_a_bad_byte_are_still_read_for_their_markers(tmp_path):
+    from rapport.writer import read_docs
+
+    (tmp_path / "page.md").write_bytes(b"caf\xe9 \xc3\xa9\n")
+    assert read_docs(tmp_path) == {PurePosixPath("page.md"): "caf\ufffd é\n"}
+    assert read_docs(tmp_path / "none") == {}
+
+
+@pytest.mark.parametrize(("label", "owned"), [
+    ("content/article.md", True), ("content/", True), ("content/glossary.yml", True),
+    ("mkdocs.yml", True), ("mkdocs.offline.yaml", True), ("site.toml", False),
+    ("elsewhere/mkdocs.yml", False), ("other/article.md", False), ("contents/x.md", False)])
+def test_the_generator_owns_files_generated_from_its_content_or_a_project_config(
+        project, label, owned):
+    from rapport.writer import Labels
+
+    labels = Labels(project.root.resolve(), project.sources())
+    assert (labels.content, labels.config) == ("content/", "mkdocs.yml")
+    assert labels.owns(label) is owned
+
+
+def test_a_review_falls_due_on_the_same_day_years_later_or_the_28th_for_a_29th():
+    from datetime import date
+
+    from rapport.writer import add_years
+
+    assert add_years(date(2025, 2, 3), 3) == date(2028, 2, 3)
+    assert add_years(date(2024, 2, 29), 3) == date(2027, 2, 28)
+    assert add_years(date(2024, 2, 29), 4) == date(2028, 2, 29)
+
+
+def test_a_hand_written_link_to_a_page_that_goes_away_is_named_with_its_line(project):
+    build(project.sources())
+    (project.docs / "notes.md").write_text(
+        "# Notes\n\nSee [a site](https://example.org/), [here](#x), [an asset](assets/a.png)\n"
+        "and [that part](article/when-it-goes-wrong.md).\n", encoding="utf-8")
+    rewrite(project.article(), "## When it goes wrong", "## When listening fails")
+    [problem] = problems_of(project)
+    assert problem == (f"{(project.docs / 'notes.md').as_posix()}:4: error: link "
+                       "'article/when-it-goes-wrong.md' leads to docs/article/when-it-goes-wrong"
+                       ".md, which the site will not have (its article or section is gone): "
+                       "update the link")
+
+
+def test_the_problem_list_is_capped_and_says_how_many_more():
+    from rapport.errors import ArticleError, report_lines
+
+    problems = [ArticleError(Path("a.md"), line, "x") for line in range(1, 52)]
+    assert report_lines(problems[:50], limit=50)[-1] == "a.md:50: error: x"
+    lines = report_lines(problems, limit=50)
+    assert len(lines) == 51 and lines[-1] == ("… and 1 more problem(s): fix these first, then "
+                                              "run again")

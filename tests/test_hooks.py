@@ -1,9 +1,19 @@
-"""The MkDocs hooks' own work, without a build: folding indentation, placing tooltips."""
+"""The MkDocs hooks' own work, without a full build: regenerating docs/, the offline shim, the
+template cache, folding indentation, placing tooltips."""
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
+import hooks
+import jinja2
 import markdown
+import pytest
 from hooks import on_post_page
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
+from project import FIXTURE_PROJECT
 from rapport.tooltips import TooltipPlacement
 
 
@@ -33,3 +43,70 @@ def test_no_tooltip_in_a_title_a_link_a_glossary_term_or_a_reference():
     html = render("# On rapport\n\n[rapport](x.md)\n\nrapport\n:   A term.\n\n"
                   "A claim.[^1]\n\n[^1]: A study of rapport.")
     assert "<abbr" not in html, html
+
+
+# --- the build-time hooks, on a real MkDocs configuration ----------------------------------------
+
+def fixture_config(tmp_path: Path):
+    project = tmp_path / "project"
+    shutil.copytree(FIXTURE_PROJECT, project)
+    return project, load_config(str(project / "mkdocs.yml"))
+
+
+def test_before_a_build_docs_are_brought_in_line_with_content(tmp_path):
+    project, config = fixture_config(tmp_path)
+    hooks.on_pre_build(config)
+    assert (project / "docs" / "second" / "saying-it.md").is_file()
+    assert (project / "docs" / "articles" / "SUMMARY.md").is_file()
+    before = {path: path.read_bytes() for path in (project / "docs").rglob("*.md")}
+    hooks.on_pre_build(config)                                  # nothing to do: no rewrite
+    assert {path: path.read_bytes() for path in (project / "docs").rglob("*.md")} == before
+
+
+def test_bad_content_stops_the_build_with_every_problem_and_no_traceback(tmp_path):
+    project, config = fixture_config(tmp_path)
+    article = project / "content" / "second.md"
+    article.write_text(article.read_text(encoding="utf-8").replace(
+        "reviewed: 2026-01-03", "reviewed: soon").replace("You may go quiet.", "Call "
+                                                          "020 7946 0958."), encoding="utf-8")
+    with pytest.raises(PluginError) as caught:
+        hooks.on_pre_build(config)
+    lines = str(caught.value).splitlines()
+    assert len(lines) == 2 and all(": error: " in line for line in lines), lines
+    assert "'reviewed' must be a date" in lines[0] and "phone number" in lines[1]
+    assert not (project / "docs" / "index.md").exists()
+
+
+def offline_config(tmp_path: Path, enabled: bool):
+    (tmp_path / "docs").mkdir(exist_ok=True)
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: T\ntheme:\n  name: material\nplugins:\n  - offline:\n      enabled: "
+        f"{'true' if enabled else 'false'}\n", encoding="utf-8")
+    return load_config(str(tmp_path / "mkdocs.yml"))
+
+
+@pytest.mark.parametrize("offline", [True, False])
+def test_the_offline_copy_loads_the_search_shim_from_the_site_itself(tmp_path, offline):
+    config = hooks.on_config(offline_config(tmp_path, offline))
+    assert (hooks.IFRAME_WORKER_SHIM in config.extra.get("polyfills", [])) is offline
+    assert any(isinstance(extension, TooltipPlacement)
+               for extension in config.markdown_extensions)
+
+
+def test_compiled_templates_are_kept_in_the_projects_cache_unless_switched_off(
+        tmp_path, monkeypatch):
+    monkeypatch.setattr(hooks, "TEMPLATE_CACHE", tmp_path / "cache")
+    monkeypatch.delenv(hooks.TEMPLATE_CACHE_SWITCH, raising=False)
+    env = hooks.on_env(jinja2.Environment(), None, None)
+    assert isinstance(env.bytecode_cache, jinja2.FileSystemBytecodeCache)
+    assert (tmp_path / "cache").is_dir()
+    monkeypatch.setenv(hooks.TEMPLATE_CACHE_SWITCH, "off")
+    assert hooks.on_env(jinja2.Environment(), None, None).bytecode_cache is None
+
+
+def test_a_cache_folder_that_cannot_be_made_means_no_cache(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setattr(hooks, "TEMPLATE_CACHE", blocker / "cache")
+    monkeypatch.delenv(hooks.TEMPLATE_CACHE_SWITCH, raising=False)
+    assert hooks.on_env(jinja2.Environment(), None, None).bytecode_cache is None

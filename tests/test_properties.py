@@ -102,7 +102,8 @@ def check_sentences(writer: Writer, pages: dict[PurePosixPath, str]) -> None:
                 assert holders[0].parts[0] == name, (sentence, holders)
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=int(os.environ.get("RAPPORT_PROPERTY_EXAMPLES", 120)), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
 @given(articles=st.lists(ARTICLE, min_size=1, max_size=3))
 def test_every_sentence_is_on_its_one_page_version_and_exactly_one_other_page(articles):
     writer = Writer()

@@ -347,6 +347,8 @@ def render_section(entry: Entry, section: Section, number: int, total: int,
     body = render_text(section.body, href, notes=article.meta.notes, promote=True)
     meta = {"title": escape_html(section.title), "description": escape_html(section.summary),
             **article_meta(entry, settings, edits_id, part=number + 1, parts=total)}
+    if not section.subheadings:  # a table of contents would list only "What you can do next"
+        meta["hide"] = ["toc"]
     definitions = render_definitions(article.definitions, body, href)
     path = section_page(entry.folder, section.slug)
     return (front_matter(entry.label, meta) + f"\n# {heading_markdown(section, href)}\n\n{body}\n"

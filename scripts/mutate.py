@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""Mutation testing: how many small bugs in the generator and the hooks the tests catch.
+
+    make mutate                      # stage, run mutmut, print the score and the survivors
+    python scripts/mutate.py --report   # print them again from the last run
+
+A measurement, not a test: it takes long on two cores and is not part of `make test` or CI.
+mutmut (configured in pyproject.toml, [tool.mutmut]) names modules after their folder and
+knows `src/`, not `scripts/`, so it runs on a copy of the project, `.cache/mutation/`, where
+scripts/ is src/ (the tests import `rapport` and `hooks` just the same).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+STAGE = ROOT / ".cache" / "mutation"
+PARTS = ("content", "docs", "overrides", "mkdocs.yml", "tests")
+STATUS_RE = re.compile(r"^\s*(?P<name>\S+__mutmut_\d+): (?P<status>.+)$")
+KILLED = ("killed", "timeout", "segfault")   # the tests noticed the change
+
+
+def stage() -> None:
+    """A fresh copy of the project with scripts/ as src/."""
+    shutil.rmtree(STAGE, ignore_errors=True)
+    STAGE.mkdir(parents=True)
+    shutil.copytree(ROOT / "scripts", STAGE / "src",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    for part in PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, STAGE / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, STAGE / part)
+    config = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    (STAGE / "pyproject.toml").write_text(
+        config.replace('pythonpath = ["scripts"]', 'pythonpath = ["src"]'), encoding="utf-8")
+
+
+def run(children: int) -> int:
+    # Fewer examples per property test: each mutant that survives runs every test that reaches
+    # it, and a property test is the slowest of them (make test runs the full 120).
+    env = {**os.environ, "RAPPORT_PROPERTY_EXAMPLES": "30"}
+    return subprocess.run([sys.executable, "-m", "mutmut", "run", "--max-children",
+                           str(children)], cwd=STAGE, env=env).returncode
+
+
+def report() -> int:
+    """Print the score and each mutant the tests did not notice."""
+    result = subprocess.run([sys.executable, "-m", "mutmut", "results", "--all", "true"],
+                            cwd=STAGE, capture_output=True, text=True)
+    statuses = {match.group("name"): match.group("status").strip()
+                for line in result.stdout.splitlines() if (match := STATUS_RE.match(line))}
+    if not statuses:
+        print(result.stdout + result.stderr, file=sys.stderr)
+        return 1
+    killed = sum(status in KILLED for status in statuses.values())
+    survived = sorted(name for name, status in statuses.items() if status == "survived")
+    other = sorted(f"{name} ({status})" for name, status in statuses.items()
+                   if status not in KILLED and status != "survived")
+    print(f"mutation score: {killed} of {len(statuses)} killed ({killed / len(statuses):.1%})")
+    print(f"survived: {len(survived)}")
+    for name in survived:
+        print(f"  {name}")
+    if other:
+        print(f"not run or not decided: {len(other)}")
+        for name in other:
+            print(f"  {name}")
+    print(f"\nsee one: (cd {STAGE.relative_to(ROOT)} && {Path(sys.executable).name} -m mutmut "
+          "show NAME)")
+    return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--report", action="store_true", help="only print the last results")
+    parser.add_argument("--children", type=int, default=os.cpu_count() or 2,
+                        help="mutants tested at once (default: one per core)")
+    args = parser.parse_args()
+    if not args.report:
+        stage()
+        run(args.children)
+    return report()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,85 @@
+"""Links in articles: found, resolved from the article's folder, written for each page, and
+the ids a page's headings get (what a `#fragment` may name)."""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+
+from rapport import links
+from rapport.markdown_scan import classify
+
+FOLDER = PurePosixPath("article")
+
+
+def found(text: str) -> list[tuple[int, str]]:
+    lines = text.split("\n")
+    kinds, _ = classify(lines)
+    return [(link.line, link.target) for link in links.find_links(tuple(lines), tuple(kinds))]
+
+
+def test_inline_links_images_and_reference_definitions_are_found_outside_code():
+    text = ('See [a](one.md "Title") and ![b](<two words.png>).\n\n    [c](code.md)\n\n'
+            "```\n[d](fence.md)\n```\n[ref]: three.md\n[^note]: not a link definition")
+    assert found(text) == [(0, "one.md"), (0, "two words.png"), (7, "three.md")]
+
+
+def test_links_are_rewritten_on_text_lines_only_and_keep_their_title():
+    lines = ("[a](one.md 'T') [b](#x)", "", "    [c](one.md)", "", "[r]: one.md")
+    kinds, _ = classify(list(lines))
+    rewritten = links.rewrite_links(lines, tuple(kinds),
+                                    lambda target: "new target.md" if target == "one.md" else
+                                    target)
+    assert rewritten == ["[a](<new target.md> 'T') [b](#x)", "", "    [c](one.md)", "",
+                         "[r]: <new target.md>"]
+
+
+def test_resolving_a_relative_link_gives_a_file_under_docs_and_its_fragment():
+    assert links.resolve("../help.md#talk", FOLDER) == links.Destination(
+        PurePosixPath("help.md"), "talk")
+    assert links.resolve("./part.md?x=1", FOLDER) == links.Destination(
+        PurePosixPath("article/part.md"), "")
+    assert links.resolve("caf%C3%A9.md#%C3%A9t%C3%A9", FOLDER) == links.Destination(
+        PurePosixPath("article/café.md"), "été")
+
+
+def test_links_that_cannot_work_say_why():
+    assert "starts with '/'" in links.resolve("/help.md", FOLDER)
+    assert "leads out of the docs folder" in links.resolve("../../x.md", FOLDER)
+    assert "leads out of the docs folder" in links.resolve("../..", FOLDER)
+    assert "points at a folder" in links.resolve("../help/", FOLDER)
+
+
+def test_absolute_addresses_are_left_alone():
+    for target in ("https://example.org/", "mailto:x@example.org", "tel:109", "//cdn.example"):
+        assert links.is_external(target), target
+    for target in ("../help.md", "#part", "help.md"):
+        assert not links.is_external(target), target
+
+
+def test_a_link_is_written_relative_to_the_page_it_is_on():
+    destination = links.Destination(PurePosixPath("article/part.md"), "x")
+    assert links.relative_href(destination, PurePosixPath("index.md")) == "article/part.md#x"
+    assert links.relative_href(destination, PurePosixPath("article/index.md")) == "part.md#x"
+    assert links.relative_href(links.Destination(PurePosixPath("help.md"), ""),
+                               PurePosixPath("a/b/index.md")) == "../../help.md"
+
+
+def test_page_ids_are_the_ids_mkdocs_gives_the_headings_not_the_front_matter():
+    page = ("---\ntitle: Not a heading\nlist:\n  - item\n---\n\n# Title\n\n## Same\n\n"
+            "## Same\n\nText[^n] with {: #explicit } and <span id='raw'>x</span>.\n\n"
+            "```\n## In code {#code}\n```\n\nSetext\n------\n")
+    assert links.page_ids(page) == {"title", "same", "same_1", "explicit", "raw", "setext",
+                                    "fn:n", "fnref:n"}
+
+
+def test_page_ids_of_a_page_without_front_matter_or_with_one_never_closed():
+    assert links.page_ids("# One\n\n## Two {#second}\n") == {"one", "second"}
+    assert links.page_ids("---\n# Title\n") == {"title"}
+
+
+def test_a_missing_anchor_is_one_the_target_page_does_not_have():
+    ids = {PurePosixPath("help.md"): {"talk"}}.get
+    assert not links.missing_anchor(links.Destination(PurePosixPath("help.md"), "talk"), ids)
+    assert links.missing_anchor(links.Destination(PurePosixPath("help.md"), "gone"), ids)
+    assert not links.missing_anchor(links.Destination(PurePosixPath("help.md"), ""), ids)
+    assert not links.missing_anchor(links.Destination(PurePosixPath("a.png"), "x"), ids)

@@ -1,0 +1,116 @@
+"""Site settings (`extra.rapport` in mkdocs.yml): read once, checked, every problem named."""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+
+import pytest
+from project import FIXTURE_SETTINGS
+from rapport.errors import Problems
+from rapport.settings import NextStep, read_settings, settings_from
+
+PATH = Path("mkdocs.yml")
+GOOD = {
+    "site_name": "Rapport", "site_author": "Rapport editors",
+    "site_description": "A   site\nabout rapport.",
+    "extra": {"feedback": "feedback@example.org", "rapport": {
+        "home_title": " Rapport:  a site ", "help_page": "help.md", "review_every_years": 2,
+        "allowed_contacts": ["desk@example.org"],
+        "next_steps": [{"text": "Get help", "link": "help.md", "why": "lines"}]}},
+}
+
+
+def with_rapport(**changes) -> dict:
+    return {**GOOD, "extra": {**GOOD["extra"], "rapport": {**GOOD["extra"]["rapport"],
+                                                           **changes}}}
+
+
+def messages(config: dict) -> list[str]:
+    with pytest.raises(Problems) as caught:
+        settings_from(config, PATH)
+    assert all(problem.path == PATH and problem.line is None
+               for problem in caught.value.problems)
+    return [problem.message for problem in caught.value.problems]
+
+
+def test_good_settings_become_typed_values_with_text_tidied():
+    settings = settings_from(GOOD, PATH)
+    assert settings.site_name == "Rapport" and settings.editors == "Rapport editors"
+    assert settings.site_description == "A site about rapport."
+    assert settings.home_title == "Rapport: a site"
+    assert settings.help_page == PurePosixPath("help.md")
+    assert settings.review_every_years == 2 and settings.due_soon_days == 60
+    assert settings.next_steps == (NextStep("Get help", PurePosixPath("help.md"), "lines"),)
+
+
+def test_the_feedback_address_is_allowed_in_articles_with_the_listed_contacts():
+    assert settings_from(GOOD, PATH).allowed_contacts == {"desk@example.org",
+                                                          "feedback@example.org"}
+    no_feedback = {**GOOD, "extra": {"rapport": GOOD["extra"]["rapport"]}}
+    assert settings_from(no_feedback, PATH).allowed_contacts == {"desk@example.org"}
+    empty_feedback = {**GOOD, "extra": {**GOOD["extra"], "feedback": ""}}
+    assert settings_from(empty_feedback, PATH).allowed_contacts == {"desk@example.org"}
+
+
+def test_without_extra_rapport_the_settings_say_where_to_look():
+    for config in ({**GOOD, "extra": {}}, {**GOOD, "extra": None}, {"site_name": "x"}):
+        assert messages(config) == ["no 'extra: rapport:' settings: see README, 'Site "
+                                    "settings'"]
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    ({"review_every_years": 0}, "'review_every_years' must be a whole number of years, e.g. 3"),
+    ({"review_every_years": True}, "'review_every_years' must be a whole number of years"),
+    ({"review_every_years": "3"}, "'review_every_years' must be a whole number of years"),
+    ({"home_title": "  "}, "'home_title' must be the home page's title (the site's name and "
+                           "what it is about)"),
+    ({"home_title": None}, "'home_title' must be the home page's title"),
+    ({"help_page": "help/"}, "'help_page' must name the help page's file under docs/, e.g. "
+                             "help.md"),
+    ({"help_page": 3}, "'help_page' must name the help page's file under docs/"),
+    ({"allowed_contacts": "a@example.org"}, "'allowed_contacts' must be a list of exact "
+                                            "e-mail addresses or numbers"),
+    ({"allowed_contacts": [1]}, "'allowed_contacts' must be a list of exact e-mail"),
+    ({"next_steps": [{"text": "x", "link": "help.md"}]}, "'next_steps' must be a list of "
+                                                         "entries with 'text', 'link' (a page "
+                                                         "under docs/) and 'why'"),
+    ({"next_steps": "help.md"}, "'next_steps' must be a list of entries"),
+    ({"next_steps": [{"text": "", "link": "help.md", "why": "x"}]}, "'next_steps' must be a"),
+])
+def test_each_bad_setting_is_named_with_what_to_write(change, message):
+    [found] = messages(with_rapport(**change))
+    assert found.startswith("extra.rapport: " + message), found
+
+
+def test_every_bad_setting_is_reported_at_once():
+    found = messages(with_rapport(review_every_years=1.5, home_title="", help_page="x"))
+    assert [text.split(":")[1].split("'")[1] for text in found] == [
+        "help_page", "home_title", "review_every_years"]
+
+
+def test_review_every_years_may_be_one():
+    assert settings_from(with_rapport(review_every_years=1), PATH).review_every_years == 1
+
+
+def test_settings_are_read_from_a_mkdocs_file_with_mkdocs_own_yaml_tags(tmp_path, monkeypatch):
+    monkeypatch.setenv("RAPPORT_TEST_FEEDBACK", "tests@example.org")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(FIXTURE_SETTINGS.read_text(encoding="utf-8").replace(
+        "feedback: feedback@example.org", "feedback: !ENV [RAPPORT_TEST_FEEDBACK, x]"), "utf-8")
+    assert read_settings(config).allowed_contacts == {"tests@example.org"}
+
+
+def test_an_unreadable_or_broken_settings_file_is_one_clear_problem(tmp_path):
+    with pytest.raises(Problems) as caught:
+        read_settings(tmp_path / "missing.yml")
+    [problem] = caught.value.problems
+    assert problem.message == ("cannot read the site settings (No such file or directory): "
+                               "pass --config mkdocs.yml")
+    broken = tmp_path / "broken.yml"
+    broken.write_text("extra: [unclosed\n", encoding="utf-8")
+    with pytest.raises(Problems) as caught:
+        read_settings(broken)
+    [problem] = caught.value.problems
+    assert problem.path == broken and problem.message.startswith("cannot read the site "
+                                                                 "settings (")
+    assert problem.message.endswith("): fix mkdocs.yml")
