@@ -108,7 +108,8 @@ def parse_term(entry: Any, number: int, line, path: Path, report: Report) -> Ter
             ok = False
     for key in ("term", "tooltip", "definition"):
         if not isinstance(entry.get(key), str) or not entry[key].strip():
-            name = entry.get("term") if isinstance(entry.get("term"), str) else f"#{number + 1}"
+            name = entry.get("term") if isinstance(entry.get("term"), str) and \
+                entry["term"].strip() else f"#{number + 1}"
             report.add(path, line("terms", number, key), f"term '{name}' has an empty "
                        f"'{key}': write it")
             ok = False
