@@ -18,6 +18,7 @@ from urllib.parse import unquote, urlsplit
 from local_site import PHONE, ROOT
 from rapport.article import parse_article
 from rapport.collection import Collection, Entry, in_order
+from rapport.errors import Report
 from rapport.pages import plan_site
 from rapport.settings import read_settings
 from rapport.writer import read_icons
@@ -50,8 +51,11 @@ def generate(texts: dict[str, str]) -> int:
                      parse_article(text, CONTENT / f"{name}.md", SETTINGS.allowed_contacts))
                for name, text in texts.items()]
     collection = Collection(in_order(entries), None, CONTENT, "content/", "")
-    return len(plan_site(collection, SETTINGS, read_icons(collection), CONFIG, "mkdocs.yml")
-               .files)
+    report = Report()
+    plan = plan_site(collection, SETTINGS, read_icons(collection, report), CONFIG, "mkdocs.yml",
+                     report)
+    report.raise_if_any()
+    return len(plan.files)
 
 
 def synthetic_collection(count: int) -> dict[str, str]:

@@ -301,8 +301,10 @@ BAD_INPUTS = {
                        "\ny.\n", "used twice"),
     "slash in slug": ("# A Small Article About Listening\n\nL.\n\n## A {#a/b}\n\nx.\n", "'/'"),
     "dots in slug": ("# A Small Article About Listening\n\nL.\n\n## A {#..}\n\nx.\n", "'..'"),
-    "unknown icon": ("# A Small Article About Listening\n\nL.\n\n## A\n<!-- icon: material/nope -->"
-                     "\n\nx.\n", "unknown icon 'material/nope'"),
+    "unknown icon": (lambda text: text.replace("## Why listening matters\n",
+                                               "## Why listening matters\n"
+                                               "<!-- icon: material/nope -->\n"),
+                     "unknown icon 'material/nope'"),
     "backslash in slug": ("# A Small Article About Listening\n\nL.\n\n## A {#a\\b}\n\nx.\n",
                           "'\\'"),
     "phone number": ("# A Small Article About Listening\n\nL.\n\n## A\n\nCall 020 7946 0958.\n",
@@ -466,6 +468,8 @@ def test_a_review_falls_due_on_the_same_day_years_later_or_the_28th_for_a_29th()
 
 def test_a_hand_written_link_to_a_page_that_goes_away_is_named_with_its_line(project):
     build(project.sources())
+    (project.docs / "assets").mkdir()
+    (project.docs / "assets" / "a.png").write_bytes(b"")
     (project.docs / "notes.md").write_text(
         "# Notes\n\nSee [a site](https://example.org/), [here](#x), [an asset](assets/a.png)\n"
         "and [that part](article/when-it-goes-wrong.md).\n", encoding="utf-8")
@@ -473,8 +477,8 @@ def test_a_hand_written_link_to_a_page_that_goes_away_is_named_with_its_line(pro
     [problem] = problems_of(project)
     assert problem == (f"{(project.docs / 'notes.md').as_posix()}:4: error: link "
                        "'article/when-it-goes-wrong.md' leads to docs/article/when-it-goes-wrong"
-                       ".md, which the site will not have (its article or section is gone): "
-                       "update the link")
+                       ".md, which the site will not have (a typo, or its article or section "
+                       "is gone): update the link")
 
 
 def test_the_problem_list_is_capped_and_says_how_many_more():
@@ -485,3 +489,15 @@ def test_the_problem_list_is_capped_and_says_how_many_more():
     lines = report_lines(problems, limit=50)
     assert len(lines) == 51 and lines[-1] == ("… and 1 more problem(s): fix these first, then "
                                               "run again")
+
+
+def test_an_article_that_fails_does_not_hide_the_problems_of_the_others(project):
+    build(project.sources())
+    rewrite(project.article(), "reviewed: 2025-02-03", "reviewed: soon")
+    rewrite(project.article("second"), "[get help](../help.md#talk-to-someone-now)",
+            "[get help](../helps.md)")
+    problems = problems_of(project)
+    assert [problem.split(": error: ")[1].split(" ")[0:2] for problem in problems] == [
+        ["'reviewed'", "must"], ["link", "'../helps.md'"]]
+    # second.md also links to a page of article.md, which failed: its page, as it is, counts.
+    assert not [problem for problem in problems if "why-listening-matters" in problem]

@@ -12,6 +12,7 @@ import yaml
 from project import FIXTURE_PROJECT, FIXTURES
 from rapport.article import parse_article
 from rapport.collection import Collection, Entry, in_order
+from rapport.errors import Report
 from rapport.glossary import parse_glossary
 from rapport.pages import generated_source, icon_names, plan_site, section_page
 from rapport.settings import read_settings
@@ -37,7 +38,10 @@ def collection(texts: dict[str, str] | None = None) -> Collection:
 def fixture_plan(texts: dict[str, str] | None = None) -> dict[PurePosixPath, str]:
     chosen = collection(texts)
     icons = {name: f"<svg>{name}</svg>" for name in icon_names(chosen)}
-    return plan_site(chosen, SETTINGS, icons, FIXTURE_PROJECT / "mkdocs.yml", "mkdocs.yml").files
+    report = Report()
+    plan = plan_site(chosen, SETTINGS, icons, FIXTURE_PROJECT / "mkdocs.yml", "mkdocs.yml", report)
+    report.raise_if_any()
+    return plan.files
 
 
 def page(path: str, texts: dict[str, str] | None = None) -> str:

@@ -23,7 +23,7 @@ from html_page import html_pages, read_page
 from project import FIXTURE_PROJECT, copy_project, run_mkdocs_build
 from rapport.article import parse_article
 from rapport.collection import Collection, Entry, in_order
-from rapport.errors import Problems
+from rapport.errors import Problems, Report
 from rapport.pages import icon_names, plan_site
 from rapport.settings import read_settings
 from rapport.writer import Sources, build
@@ -114,9 +114,11 @@ def test_every_sentence_is_on_its_one_page_version_and_exactly_one_other_page(ar
                          parse_article(text, Path(f"content/{name}.md")))
                    for name, text in texts.items()]
         collection = Collection(in_order(entries), None, Path("content"), "content/", "")
+        report = Report()
         plan = plan_site(collection, SETTINGS, {name: "<svg></svg>" for name in
                                                 icon_names(collection)},
-                         Path("mkdocs.yml"), "mkdocs.yml")
+                         Path("mkdocs.yml"), "mkdocs.yml", report)
+        report.raise_if_any()
     except Problems as problems:
         assert all(problem.line for problem in problems.problems), problems
         event(f"refused: {problems.problems[0].message.split(':')[0]}")

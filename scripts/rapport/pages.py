@@ -94,11 +94,11 @@ class Anchor:
 
 
 def plan_site(collection: Collection, settings: Settings, icons: Mapping[str, str],
-              config: Path, config_label: str) -> Plan:
+              config: Path, config_label: str, report: Report) -> Plan:
     """Every generated file: the home page, each article's pages and navigation, the list of
     articles, the glossary page and the snippets pages include (tooltips, review policy).
-    `icons` maps each card's icon name to its SVG (see `icon_names`)."""
-    report = Report()
+    `icons` maps each card's icon name to its SVG (see `icon_names`). Problems (links that
+    cannot work) go to `report`; the plan is made all the same."""
     checks: list[LinkCheck] = []
     files: dict[PurePosixPath, str] = {}
     origins: dict[PurePosixPath, Origin] = {}
@@ -129,7 +129,6 @@ def plan_site(collection: Collection, settings: Settings, icons: Mapping[str, st
         checks.extend(LinkCheck(config, None, step.link.as_posix(),
                                 links.Destination(step.link, ""), PurePosixPath("."))
                       for step in settings.next_steps)
-    report.raise_if_any()
     return Plan(files=dict(sorted(files.items())), origins=origins, links=tuple(checks))
 
 

@@ -81,18 +81,20 @@ def describe(docs: Path, diff: Diff) -> list[str]:
 
 
 def diff_docs(sources: Sources) -> tuple[Diff, Collection]:
-    """Read the content and docs/, plan, and compare: no writes. Every problem in the sources,
-    the plan and docs/ is reported at once."""
-    collection = read_collection(sources)
-    labels = Labels(project_root(sources), sources)
-    plan = plan_site(collection, sources.settings, read_icons(collection), sources.config,
-                     labels.config)
-    existing = read_docs(sources.docs)
-    diff = compare(plan, existing, labels, sources.docs, collection)
+    """Read the content and docs/, plan, and compare: no writes. Every problem in every
+    source, the plan and docs/ is reported at once: an article that fails does not stop the
+    others being planned and their links checked (its pages, as they are, count as there)."""
     report = Report()
-    files = all_files(sources.docs)
-    report.extend(broken_links(plan, existing, diff, files))
-    report.extend(hand_written_links(plan, existing, diff, files, sources.docs))
+    labels = Labels(project_root(sources), sources)
+    collection, failed = read_collection(sources, report)
+    plan = plan_site(collection, sources.settings, read_icons(collection, report),
+                     sources.config, labels.config, report)
+    existing = read_docs(sources.docs)
+    diff = compare(plan, existing, labels, sources.docs, collection, report)
+    kept = {path for path in diff.delete if generated_source(existing[path]) in failed}
+    files = all_files(sources.docs) - (set(diff.delete) - kept)
+    report.extend(broken_links(plan, existing, files))
+    report.extend(hand_written_links(plan, existing, files, sources.docs))
     report.raise_if_any()
     return diff, collection
 
@@ -126,11 +128,10 @@ def project_root(sources: Sources) -> Path:
     return sources.docs.resolve().parent
 
 
-def read_collection(sources: Sources) -> Collection:
-    """Read and parse every article and the glossary, reporting every problem of every file."""
-    report = Report()
-    root = project_root(sources)
-    labels = Labels(root, sources)
+def read_collection(sources: Sources, report: Report) -> tuple[Collection, set[str]]:
+    """Read and parse every article and the glossary, reporting every problem of every file;
+    the collection of those that parse, and the labels of those that do not."""
+    labels = Labels(project_root(sources), sources)
     content = sources.content
     if sources.only is not None:
         files = [sources.only]
@@ -140,23 +141,28 @@ def read_collection(sources: Sources) -> Collection:
         report.add(content, None, "content folder not found: check the path, or pass --content")
         files = []
     entries: list[Entry] = []
+    failed: set[str] = set()
     for path in files:
         text = read_text(path, report)
         problem = name_problem(path)
         if problem:
             report.add(path, None, problem)
-        if text is None or problem:
-            continue
         try:
+            if text is None or problem:
+                raise Problems()
             article = parse_article(text, path, sources.settings.allowed_contacts)
         except Problems as problems:
             report.extend(problems.problems)
+            failed.add(labels.of(path))
             continue
         entries.append(Entry(path.stem, labels.of(path), path, article))
-    glossary = read_glossary(content / GLOSSARY_FILE, sources.settings, report)
-    report.raise_if_any()
-    return Collection(entries=in_order(entries), glossary=glossary, content=content,
-                      label=labels.content, glossary_label=labels.of(content / GLOSSARY_FILE))
+    glossary_path = content / GLOSSARY_FILE
+    glossary = read_glossary(glossary_path, sources.settings, report)
+    if glossary is None and glossary_path.is_file():
+        failed.add(labels.of(glossary_path))
+    collection = Collection(entries=in_order(entries), glossary=glossary, content=content,
+                            label=labels.content, glossary_label=labels.of(glossary_path))
+    return collection, failed
 
 
 def read_glossary(path: Path, settings: Settings, report: Report) -> Glossary | None:
@@ -191,18 +197,18 @@ def read_text(path: Path, report: Report) -> str | None:
         return None
 
 
-def read_icons(collection: Collection) -> dict[str, str]:
-    """The SVG of each icon the cards name, from Material's own icon set."""
-    report = Report()
+def read_icons(collection: Collection, report: Report) -> dict[str, str]:
+    """The SVG of each icon the cards name, from Material's own icon set (an unknown one is
+    reported, and stands in as an empty icon so the plan goes on)."""
     icons = {}
     for name, (path, line) in icon_names(collection).items():
         svg = ICONS / f"{name}.svg"
         if ".." in name or not svg.is_file():
             report.add(path, line, f"unknown icon '{name}': use a name from Material's icon "
                        "set, e.g. material/heart-outline")
+            icons[name] = ""
             continue
         icons[name] = svg.read_text(encoding="utf-8")
-    report.raise_if_any()
     return icons
 
 
@@ -227,11 +233,10 @@ def all_files(docs: Path) -> set[PurePosixPath]:
 
 
 def compare(plan: Plan, existing: dict[PurePosixPath, str], labels: Labels, docs: Path,
-            collection: Collection) -> Diff:
+            collection: Collection, report: Report) -> Diff:
     """Files to write and own stale files to delete. A planned path held by a page written by
     hand, or generated from another source, is a problem: the generator never overwrites what
     it did not write."""
-    report = Report()
     for entry in collection.entries:
         clash = PurePosixPath(f"{entry.name}.md")
         if clash in existing and generated_source(existing[clash]) is None:
@@ -250,7 +255,6 @@ def compare(plan: Plan, existing: dict[PurePosixPath, str], labels: Labels, docs
                   if origin.line else "move that page")
         report.add(origin.path, origin.line, f"{origin.what} would overwrite docs/{path}, "
                    f"which {held}: {advice}")
-    report.raise_if_any()
     write = {path: text for path, text in plan.files.items() if existing.get(path) != text}
     delete = tuple(sorted(path for path, text in existing.items()
                           if path not in plan.files and (owner := generated_source(text))
@@ -258,10 +262,11 @@ def compare(plan: Plan, existing: dict[PurePosixPath, str], labels: Labels, docs
     return Diff(write=write, delete=delete, unchanged=len(plan.files) - len(write))
 
 
-def broken_links(plan: Plan, existing: dict[PurePosixPath, str], diff: Diff,
-                 files: set[PurePosixPath]) -> Iterable[ArticleError]:
-    """Each relative link of an article whose file or heading the site will not have."""
-    after = (files - set(diff.delete)) | set(plan.files)
+def broken_links(plan: Plan, existing: dict[PurePosixPath, str], files: set[PurePosixPath]
+                 ) -> Iterable[ArticleError]:
+    """Each relative link of an article whose file or heading the site will not have (`files`:
+    what stays of docs/)."""
+    after = files | set(plan.files)
     texts = {**existing, **plan.files}
     cache: dict[PurePosixPath, set[str]] = {}
 
@@ -284,11 +289,11 @@ def broken_links(plan: Plan, existing: dict[PurePosixPath, str], diff: Diff,
                                f"'{destination.fragment}': use one of its headings' ids")
 
 
-def hand_written_links(plan: Plan, existing: dict[PurePosixPath, str], diff: Diff,
+def hand_written_links(plan: Plan, existing: dict[PurePosixPath, str],
                        files: set[PurePosixPath], docs: Path) -> Iterable[ArticleError]:
-    """Each link of a hand-written page to a file the site will not have: a page of a deleted
+    """Each link of a hand-written page to a page the site will not have: one of a deleted
     article or section, say (MkDocs would stop the strict build on it)."""
-    after = (files - set(diff.delete)) | set(plan.files)
+    after = files | set(plan.files)
     for path, text in existing.items():
         if path in plan.files or generated_source(text) is not None:
             continue
@@ -298,11 +303,10 @@ def hand_written_links(plan: Plan, existing: dict[PurePosixPath, str], diff: Dif
             if links.is_external(link.target) or link.target.startswith("#"):
                 continue
             found = links.resolve(link.target, path.parent)
-            if isinstance(found, links.Destination) and found.path not in after \
-                    and (found.path in diff.delete or found.path.suffix == ".md"):
+            if isinstance(found, links.Destination) and found.path not in after:
                 yield ArticleError(docs / path, link.line + 1, f"link '{link.target}' leads to "
-                                   f"docs/{found.path}, which the site will not have (its "
-                                   "article or section is gone): update the link")
+                                   f"docs/{found.path}, which the site will not have (a typo, "
+                                   "or its article or section is gone): update the link")
 
 
 # --- reviews ------------------------------------------------------------------------------------
