@@ -19,7 +19,8 @@ FIRST_PAGES = ["article/SUMMARY.md", "article/index.md", "article/practice.md",
                "article/when-it-goes-wrong.md", "article/why-listening-matters.md"]
 SECOND_PAGES = ["second/SUMMARY.md", "second/index.md", "second/saying-it.md",
                 "second/when-it-feels-wrong.md"]
-SITE_PAGES = ["articles/SUMMARY.md", "articles/index.md", "glossary.md", "index.md", "snippets/review-policy.md",
+SITE_PAGES = ["articles/SUMMARY.md", "articles/index.md", "glossary.md", "index.md",
+              "snippets/review-policy.md",
               "snippets/tooltips.md"]
 
 

@@ -17,9 +17,9 @@ import tempfile
 from pathlib import Path, PurePosixPath
 
 import pytest
+from html_page import html_pages, read_page
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
-from html_page import html_pages, read_page
 from project import FIXTURE_PROJECT, copy_project, run_mkdocs_build
 from rapport.article import parse_article
 from rapport.collection import Collection, Entry, in_order

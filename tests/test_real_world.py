@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
+from urllib.parse import unquote
 
 import markdown
 import pytest
@@ -92,8 +93,8 @@ def test_links_to_own_headings_lead_to_the_page_that_holds_them(real_world_site)
     page = read_page(site / "markup-headings" / "1--0--star" / "index.html")
     assert ("a.href", "../validation--and-empathy/") in page.links
     korean = read_page(site / "korean-guide" / "한국어-독자의-제보" / "index.html")
-    assert ("a.href", "../%EB%8F%84%EC%9B%80%EC%9D%84-%EC%9A%94%EC%B2%AD%ED%95%98%EB%8A%94-%EB%B2%95/") \
-        in korean.links or ("a.href", "../도움을-요청하는-법/") in korean.links
+    hrefs = {unquote(url) for attribute, url in korean.links if attribute == "a.href"}
+    assert "../도움을-요청하는-법/" in hrefs
 
 
 def test_footnotes_go_with_the_page_that_cites_them(real_world_site):

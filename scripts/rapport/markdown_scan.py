@@ -50,7 +50,8 @@ FENCE_OPEN_RE = re.compile(
     r"(?:hl_lines=(?P<quote>\"|')(?:.*?)(?P=quote)[ ]*)?)$")
 ATX_RE = re.compile(r"^(?P<level>#{1,6})(?P<text>(?:\\.|[^\\])*?)#*$")
 SETEXT_UNDERLINE_RE = re.compile(r"^[=-]+[ ]*$")
-HTML_OPEN_RE = re.compile(r"^ {0,3}<(?P<tag>[A-Za-z][A-Za-z0-9-]*)(?P<attrs>(?:\s[^>]*)?)(?P<self>/?)>")
+HTML_OPEN_RE = re.compile(
+    r"^ {0,3}<(?P<tag>[A-Za-z][A-Za-z0-9-]*)(?P<attrs>(?:\s[^>]*)?)(?P<self>/?)>")
 COMMENT_OPEN_RE = re.compile(r"^ {0,3}<!--")
 MARKDOWN_ATTRIBUTE_RE = re.compile(r"\smarkdown(?:\s*=\s*(?:\"(?:1|block|span)\"|'(?:1|block|span)'"
                                    r"|1|block|span))?(?=[\s/>]|$)")

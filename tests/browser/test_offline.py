@@ -9,8 +9,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from pack_offline import pack
 from local_site import DESKTOP, copy_project, quiet_env
+from pack_offline import pack
 
 
 @pytest.fixture(scope="module")
