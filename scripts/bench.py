@@ -234,20 +234,26 @@ def bench_serve(repeats: int) -> None:
         server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a",
                                    f"127.0.0.1:{port}"], cwd=project, env=quiet_env(),
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        page = f"http://127.0.0.1:{port}/rapport/article/closing-thoughts/"
+        page = (f"http://127.0.0.1:{port}{site_url_path(project)}"
+                "article/closing-thoughts/")
         article = project / "content" / "article.md"
+
+        def waited(condition, seconds: float) -> None:
+            if not wait_until(condition, seconds):
+                raise SystemExit(f"mkdocs serve did not serve {page} in {seconds} s")
+
         try:
-            wait_until(lambda: "raw truth" in (fetch(page) or ""), 60)
+            waited(lambda: "raw truth" in (fetch(page) or ""), 60)
             times = []
             for number in range(repeats):
                 marker = f"raw truth {number}"
                 text = article.read_text(encoding="utf-8")
                 article.write_text(text.replace("raw truth", marker, 1), encoding="utf-8")
                 start = time.perf_counter()
-                wait_until(lambda: marker in (fetch(page) or ""), 30)
+                waited(lambda: marker in (fetch(page) or ""), 30)
                 times.append(time.perf_counter() - start)
                 article.write_text(text, encoding="utf-8")
-                wait_until(lambda: f"{marker}." not in (fetch(page) or "x"), 30)
+                waited(lambda: f"{marker}." not in (fetch(page) or "x"), 30)
                 time.sleep(1)
         finally:
             server.terminate()

@@ -57,13 +57,14 @@ def main(argv: list[str] | None = None) -> int:
                           docs=args.docs, config=args.config, settings=settings,
                           only=args.source)
         diff, collection = diff_docs(sources)
+        if not args.check:
+            apply_diff(args.docs, diff)
     except Problems as problems:
         print("\n".join(report_lines(problems.problems)), file=sys.stderr)
         return 2
     for line in summary_notes(collection):
         print(line, file=sys.stderr)
     if not args.check:
-        apply_diff(args.docs, diff)
         print(f"wrote {len(diff.write)}, removed {len(diff.delete)}, unchanged {diff.unchanged}")
         return 0
     stale = describe(args.docs, diff)

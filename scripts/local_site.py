@@ -92,9 +92,9 @@ class SiteHandler(SimpleHTTPRequestHandler):
     prefix = "/"
 
     def translate_path(self, path: str) -> str:
-        if path.startswith(self.prefix):
-            path = "/" + path[len(self.prefix):]
-        return super().translate_path(path)
+        if not path.startswith(self.prefix):  # outside the site's path: nothing, as on a host
+            return str(Path(self.directory) / ".outside-the-site-path")
+        return super().translate_path("/" + path[len(self.prefix):])
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None
                    ) -> None:

@@ -18,11 +18,11 @@ import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 STAGE = ROOT / ".cache" / "mutation"
-PARTS = ("content", "docs", "overrides", "mkdocs.yml", "tests")
 STATUS_RE = re.compile(r"^\s*(?P<name>\S+__mutmut_\d+): (?P<status>.+)$")
 KILLED = ("killed", "timeout", "segfault")   # the tests noticed the change
 
@@ -33,15 +33,17 @@ def stage() -> None:
     STAGE.mkdir(parents=True)
     shutil.copytree(ROOT / "scripts", STAGE / "src",
                     ignore=shutil.ignore_patterns("__pycache__"))
-    for part in PARTS:
+    config = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    for part in tomllib.loads(config)["tool"]["mutmut"]["also_copy"]:
         source = ROOT / part
         if source.is_dir():
             shutil.copytree(source, STAGE / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
+        elif part != "pyproject.toml":
             shutil.copy2(source, STAGE / part)
-    config = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    (STAGE / "pyproject.toml").write_text(
-        config.replace('pythonpath = ["scripts"]', 'pythonpath = ["src"]'), encoding="utf-8")
+    staged = config.replace('pythonpath = ["scripts"]', 'pythonpath = ["src"]')
+    if staged == config:
+        raise SystemExit("pyproject.toml: expected pythonpath = [\"scripts\"] to stage as src/")
+    (STAGE / "pyproject.toml").write_text(staged, encoding="utf-8")
 
 
 def run(children: int) -> int:
@@ -86,7 +88,9 @@ def main() -> int:
     args = parser.parse_args()
     if not args.report:
         stage()
-        run(args.children)
+        if run(args.children) not in (0, 1):  # 1: some mutants survived
+            print("mutmut did not finish its run: the figures below may be partial",
+                  file=sys.stderr)
     return report()
 
 

@@ -95,17 +95,27 @@ def test_articles_are_listed_in_the_editors_order(project):
     assert nav.index("../article/") < nav.index("../second/")      # order 1 before order 2
 
 
-def test_one_article_with_source_builds_a_site_of_that_article(project, tmp_path):
+def test_one_article_with_source_builds_a_site_of_that_article_elsewhere(project, tmp_path,
+                                                                        capsys):
     docs = tmp_path / "preview"
-    assert main(["--source", str(project.article("second")), "--docs", str(docs),
-                 "--config", str(project.config)]) == 2  # it links to the other article
+    args = ["--docs", str(docs), "--config", str(project.config)]
+    assert main(["--source", str(project.article("second")), *args]) == 2  # links elsewhere
     assert not docs.exists()
-    assert main(["--source", str(project.article("article")), "--docs", str(docs),
-                 "--config", str(project.config)]) == 2  # its note links to ../research.md
-    shutil.copytree(project.docs, docs)
-    assert main(["--source", str(project.article("article")), "--docs", str(docs),
-                 "--config", str(project.config)]) == 0
+    shutil.copytree(project.docs, docs)                    # the hand-written pages it links to
+    for _ in range(2):                                     # and again: the same labels
+        assert main(["--source", str(project.article("article")), *args]) == 0
     assert (docs / "article" / "index.md").exists() and not (docs / "second").exists()
+    assert "content/article.md" in (docs / "article" / "index.md").read_text(encoding="utf-8")
+    capsys.readouterr()
+    assert main(["--source", str(project.article("article")), *args, "--check"]) == 0
+
+
+def test_one_article_is_never_built_into_the_projects_own_docs(project, capsys):
+    build(project.sources())
+    before = snapshot(project.docs)
+    assert main(["--source", str(project.article()), *project.cli_args()]) == 2
+    assert "give it a docs folder of its own (--docs /tmp/preview)" in capsys.readouterr().err
+    assert snapshot(project.docs) == before
 
 
 # --- writing only what changed, only its own files ----------------------------------------------
@@ -452,7 +462,7 @@ def test_the_generator_owns_files_generated_from_its_content_or_a_project_config
         project, label, owned):
     from rapport.writer import Labels
 
-    labels = Labels(project.root.resolve(), project.sources())
+    labels = Labels(project.sources())
     assert (labels.content, labels.config) == ("content/", "mkdocs.yml")
     assert labels.owns(label) is owned
 
@@ -502,3 +512,19 @@ def test_an_article_that_fails_does_not_hide_the_problems_of_the_others(project)
         ["'reviewed'", "must"], ["link", "'../helps.md'"]]
     # second.md also links to a page of article.md, which failed: its page, as it is, counts.
     assert not [problem for problem in problems if "why-listening-matters" in problem]
+
+
+def test_a_page_that_cannot_be_written_is_one_clear_problem(project):
+    """A folder where the page should be stands in for a full disk or a read-only folder
+    (root may write anywhere)."""
+    build(project.sources())
+    rewrite(project.article(), "They do not rush to fix things.", "They do not hurry.")
+    page = project.docs / "article" / "practice.md"
+    page.unlink()
+    page.mkdir()
+    (page / "x").write_text("", encoding="utf-8")
+    with pytest.raises(Problems) as caught:
+        build(project.sources())
+    [problem] = caught.value.problems
+    assert problem.path == page and problem.message.startswith("cannot write the page (")
+    assert problem.message.endswith("): check the folder's permissions and the free space")

@@ -56,6 +56,11 @@ ARTICLES = {
     "long description": FRONT.replace("A short description.", "x" * 161) + BODY,
     "bad dates": FRONT.replace("reviewed: 2025-02-03", "reviewed: soon").replace(
         "published: 2024-01-02", "published: someday") + BODY,
+    "impossible dates and times": FRONT.replace("reviewed: 2025-02-03", "reviewed: 2024-02-30")
+    .replace("published: 2024-01-02", "published: 2024-01-01T10:00:00") + BODY,
+    "a note's kind that is not a word": FRONT.replace("    title: Evidence\n",
+                                                      "    kind: [info]\n    title: Evidence\n")
+    + BODY,
     "source not a mapping": FRONT.replace(
         "source:\n  publication: The Example Gazette\n  published: 2024-01-02\n",
         "source: The Gazette\n") + BODY,

@@ -67,8 +67,13 @@ def test_every_problem_is_reported_at_once():
     assert [(e.line, e.message.split(":")[0]) for e in errors_of(text)] == [
         (1, "'intro' must be non-empty text"), (4, "unknown key 'outro'"),
         (8, "term 'Rapport' has an empty 'tooltip'"),
-        (11, "'forms' must list the words as they appear in text (matching is case-sensitive), "
-             "e.g. [rapport, Rapport]")]
+        (11, "'forms' must list the words as they appear in text (matching is case-sensitive; "
+             "no ']' in a form), e.g. [rapport, Rapport]")]
+
+
+def test_a_term_without_letters_gets_an_anchor_by_its_place():
+    glossary = parse_glossary(GOOD.replace("term: Effect size", "term: '%'"), PATH)
+    assert [term.anchor for term in glossary.terms] == ["rapport", "term-2"]
 
 
 def test_contact_details_are_refused_in_the_glossary_too():

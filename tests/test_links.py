@@ -83,3 +83,7 @@ def test_a_missing_anchor_is_one_the_target_page_does_not_have():
     assert links.missing_anchor(links.Destination(PurePosixPath("help.md"), "gone"), ids)
     assert not links.missing_anchor(links.Destination(PurePosixPath("help.md"), ""), ids)
     assert not links.missing_anchor(links.Destination(PurePosixPath("a.png"), "x"), ids)
+
+
+def test_a_link_written_as_inline_code_is_code_not_a_link():
+    assert found("Write `[x](page.md)` for a link, as in [this](real.md).") == [(0, "real.md")]

@@ -159,7 +159,8 @@ def test_section_page_has_title_description_article_and_its_own_text_only():
     assert meta["article"] == {
         "title": "A Small Article About Listening", "author": "Test Author",
         "publication": "The Example Gazette, letters page", "published": "2024-01-02",
-        "whole": "article/index.md", "edits": "edits", "part": 2, "parts": 3}
+        "whole": "article/index.md", "edits": "edits", "part": 2, "parts": 3,
+        "icon": "material/ear-hearing"}
     assert "\n# Listening in practice\n" in text
     assert "Good listeners ask open questions." in text
     assert "People open up" not in text
@@ -291,3 +292,10 @@ def test_each_article_in_the_plan_credits_only_itself(name):
     for path, text in fixture_plan().items():
         if path.parts[0] == name:
             assert f"whole: {other}/" not in text, path
+
+
+def test_titles_keep_their_apostrophes_as_they_are():
+    """Material escapes some titles again: an apostrophe written as &#x27; would be read out."""
+    texts = with_article("second", "## Saying it {#saying-it}", "## Saying it isn't easy "
+                         "{#saying-it}")
+    assert front_matter(page("second/saying-it.md", texts))["title"] == "Saying it isn't easy"

@@ -1,5 +1,8 @@
-"""Rapport's page generator: curated article in content/ -> Markdown pages in docs/.
+"""Rapport's page generator: the articles and the glossary in content/ -> Markdown pages in
+docs/.
 
-The pipeline is read -> parse -> plan -> write (or check). Only `writer` and the CLI touch
-the disk; `article` and `pages` are pure functions over frozen dataclasses.
+The pipeline is read -> parse (`article`, `glossary`, with `markdown_scan`, `slugs`, `contacts`)
+-> plan (`pages`, with `links`) -> write or check (`writer`). Only `writer`, `settings` (which
+reads mkdocs.yml) and the CLI touch the disk; the rest are pure functions over frozen
+dataclasses. `tooltips` is a Python-Markdown extension the MkDocs hook adds.
 """

@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from . import yaml_lines
 from .contacts import find_contacts
-from .errors import Report
+from .yaml_lines import iso_date
+from .errors import Problems, Report
 from .markdown_scan import Kind, classify, headings
 from .slugs import has_letters, heading_slug, plain_text, split_attributes, unique
 
@@ -35,6 +35,7 @@ SAFE_SLUG_RE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 MARKER_RE = re.compile(r"^<!--\s*([A-Za-z][\w-]*)\s*:\s*(.*?)\s*-->\s*$")
 SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+")
 LIST_OR_QUOTE_RE = re.compile(r"^(?:>|[*+-]|\d+[.)])\s+")
+NOT_PROSE_RE = re.compile(r"^\s*(?:#|\||!\[|!!!|\[\^)")
 FOOTNOTE_DEFINITION_RE = re.compile(r"^ {0,3}\[\^([^\]]+)\]:")
 REFERENCE_DEFINITION_RE = re.compile(r"^ {0,3}\[([^\]^][^\]]*)\]:\s*\S")
 ABBREVIATION_RE = re.compile(r"^\*\[([^\]]+)\]:")
@@ -155,14 +156,13 @@ def parse_article(text: str, path: Path, allowed_contacts: frozenset[str] = froz
                    "details never go on the site (the seed's poster's e-mail and the "
                    "publisher's phone were removed): delete it")
     front = split_front_matter(lines, path, report)
-    if front is None:
-        report.raise_if_any()
-        raise AssertionError("unreachable")
-    raw, root, body_start = front
-    meta = parse_meta(raw, root, path, report)
-    article = split_body(lines[body_start - 1:], body_start, path, meta, report)
-    report.raise_if_any()
-    assert article is not None
+    article = None
+    if front is not None:
+        raw, root, body_start = front
+        meta = parse_meta(raw, root, path, report)
+        article = split_body(lines[body_start - 1:], body_start, path, meta, report)
+    if article is None or report.problems:  # no article without a problem to say why
+        raise Problems(tuple(report.problems))
     return article
 
 
@@ -191,16 +191,6 @@ def split_front_matter(lines: list[str], path: Path, report: Report
         report.add(path, 2, "the front matter must be a YAML mapping of 'key: value' lines")
         return None
     return raw, root, closing + 2
-
-
-def iso_date(value: Any) -> str | None:
-    """A date as YYYY-MM-DD, or None if it is not one."""
-    if isinstance(value, date):
-        return value.isoformat()
-    try:
-        return date.fromisoformat(str(value)).isoformat()
-    except ValueError:
-        return None
 
 
 def parse_meta(raw: Mapping[str, Any], root: Any, path: Path, report: Report) -> Meta:
@@ -289,7 +279,8 @@ def parse_meta(raw: Mapping[str, Any], root: Any, path: Path, report: Report) ->
                     for n, e in enumerate(edits)),
         notes={str(name): note for name, spec in notes.items()
                if (note := parse_note(str(name), spec, line("notes", name),
-                                      line("notes", name, "text"), path, report))},
+                                      yaml_lines.text_line_of(root, ("notes", name, "text")) + 1,
+                                      path, report))},
         order=order,
         reviewed_line=line("reviewed"),
     )
@@ -303,7 +294,7 @@ def parse_note(name: str, spec: Any, line: int, text_line: int, path: Path, repo
         report.add(path, line, f"note '{name}' needs 'title' and 'text'")
         return None
     kind = spec.get("kind", "note")
-    if kind not in NOTE_KINDS:
+    if not isinstance(kind, str) or kind not in NOTE_KINDS:
         report.add(path, line, f"note '{name}' has kind '{kind}': use one of "
                    f"{', '.join(sorted(NOTE_KINDS))}")
         return None
@@ -473,7 +464,7 @@ def parse_section(raw_heading: str, line: int, position: int, body: Text,
                    "heading")
         return None
     written = settings.get("summary")
-    summary = written or teaser([t for t in text.prose() if t.strip()] or prose)
+    summary = written or teaser(first_paragraph(text) or prose[:1])
     if len(summary) > MAX_DESCRIPTION:
         report.add(path, line, f"the summary of '{title}' is longer than {MAX_DESCRIPTION} "
                    "characters: shorten it")
@@ -482,9 +473,21 @@ def parse_section(raw_heading: str, line: int, position: int, body: Text,
                    icon=settings.get("icon"), body=text, subheadings=subheadings, line=line)
 
 
-def teaser(prose: list[str]) -> str:
+def first_paragraph(text: Text) -> list[str]:
+    """The lines of the first paragraph of prose: not a heading, a table, a picture or a
+    note's box, which make no summary."""
+    lines: list[str] = []
+    for line, kind in zip(text.lines, text.kinds):
+        if kind is Kind.TEXT and not NOT_PROSE_RE.match(line):
+            lines.append(line)
+        elif lines:
+            break
+    return lines
+
+
+def teaser(lines: list[str]) -> str:
     """The first words of the first sentence, cut with an ellipsis: never a whole sentence."""
-    paragraph = " ".join(prose[0].split())
+    paragraph = " ".join(" ".join(lines).split())
     sentence = SENTENCE_END_RE.split(LIST_OR_QUOTE_RE.sub("", paragraph), maxsplit=1)[0]
     words = sentence.split()
     if len(words) > 1:

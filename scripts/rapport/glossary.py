@@ -14,8 +14,9 @@ from typing import Any
 
 from . import yaml_lines
 from .contacts import find_contacts
-from .errors import Report
-from .slugs import slugify
+from .yaml_lines import iso_date
+from .errors import Problems, Report
+from .slugs import has_letters, slugify
 
 KEYS = ("title", "description", "intro", "reviewed", "terms")
 TERM_KEYS = ("term", "forms", "tooltip", "definition")
@@ -51,8 +52,6 @@ class Glossary:
 def parse_glossary(text: str, path: Path, allowed_contacts: frozenset[str] = frozenset()
                    ) -> Glossary:
     """Validate the glossary, reporting every problem with its line."""
-    from .article import iso_date  # the same date rule as articles
-
     report = Report()
     for contact in find_contacts(text.splitlines(), allowed_contacts):
         report.add(path, contact.line + 1, f"{contact.kind} '{contact.value}': contact "
@@ -61,11 +60,10 @@ def parse_glossary(text: str, path: Path, allowed_contacts: frozenset[str] = fro
         data, root = yaml_lines.load(text)
     except yaml_lines.YamlProblem as error:
         report.add(path, error.line, f"malformed YAML ({error.problem}): fix the syntax")
-        report.raise_if_any()
-        raise AssertionError("unreachable") from None
+        raise Problems(tuple(report.problems)) from None
     if not isinstance(data, Mapping):
         report.add(path, 1, f"the glossary must be a mapping with {', '.join(KEYS)}")
-        report.raise_if_any()
+        raise Problems(tuple(report.problems))
 
     def line(*where: str | int) -> int:
         return yaml_lines.line_of(root, where)
@@ -115,9 +113,10 @@ def parse_term(entry: Any, number: int, line, path: Path, report: Report) -> Ter
             ok = False
     forms = entry.get("forms")
     if not isinstance(forms, list) or not forms or not all(
-            isinstance(form, str) and form.strip() for form in forms):
+            isinstance(form, str) and form.strip() and "]" not in form for form in forms):
         report.add(path, line("terms", number, "forms"), "'forms' must list the words as they "
-                   "appear in text (matching is case-sensitive), e.g. [rapport, Rapport]")
+                   "appear in text (matching is case-sensitive; no ']' in a form), e.g. "
+                   "[rapport, Rapport]")
         ok = False
     if ok and len(clean(entry["tooltip"])) > MAX_TOOLTIP:
         report.add(path, line("terms", number, "tooltip"), f"the tooltip of '{entry['term']}' "
@@ -127,7 +126,8 @@ def parse_term(entry: Any, number: int, line, path: Path, report: Report) -> Ter
     if not ok:
         return None
     term = clean(entry["term"])
-    return Term(term=term, anchor=slugify(term), forms=tuple(form.strip() for form in forms),
+    anchor = slugify(term)
+    return Term(term=term, anchor=anchor if has_letters(anchor) else f"term-{number + 1}", forms=tuple(form.strip() for form in forms),
                 tooltip=clean(entry["tooltip"]), definition=entry["definition"].strip())
 
 

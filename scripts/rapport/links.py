@@ -28,7 +28,8 @@ DEFINITION_RE = re.compile(r"^(?P<head> {0,3}\[[^\]^\n][^\]\n]*\]:\s*)(?P<target
 SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 EXPLICIT_ID_RE = re.compile(r"\{:?\s*(?:[^}\n]*\s)?#(?P<id>[^\s}]+)[^}\n]*\}")
 HTML_ID_RE = re.compile(r"\bid=[\"'](?P<id>[^\"']+)[\"']")
-FOOTNOTE_RE = re.compile(r"\[\^(?P<label>[^\]\s]+)\]")
+FOOTNOTE_RE = re.compile(r"\[\^(?P<label>[^\]]+)\]")
+CODE_SPAN_RE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
 
 
 class Link(NamedTuple):
@@ -51,25 +52,39 @@ def find_links(lines: tuple[str, ...], kinds: tuple[Kind, ...]) -> Iterator[Link
     for number, (line, kind) in enumerate(zip(lines, kinds)):
         if kind is not Kind.TEXT:
             continue
+        code = code_spans(line)
         for regex in (INLINE_RE, DEFINITION_RE):
             for match in regex.finditer(line):
-                yield Link(number, unbracket(match.group("target")))
+                if not in_spans(match.start(), code):
+                    yield Link(number, unbracket(match.group("target")))
 
 
 def rewrite_links(lines: tuple[str, ...], kinds: tuple[Kind, ...], href: Callable[[str], str]
                   ) -> list[str]:
     """The lines with every link target replaced by `href(target)`; code and HTML as is."""
 
-    def replace(match: re.Match[str]) -> str:
-        target = unbracket(match.group("target"))
-        new = href(target)
-        if new == target:
-            return match.group(0)
-        return match.group("head") + (f"<{new}>" if " " in new else new)
+    def rewrite(line: str) -> str:
+        code = code_spans(line)
 
-    return [line if kind is not Kind.TEXT else
-            DEFINITION_RE.sub(replace, INLINE_RE.sub(replace, line))
-            for line, kind in zip(lines, kinds)]
+        def replace(match: re.Match[str]) -> str:
+            target = unbracket(match.group("target"))
+            new = href(target)
+            if new == target or in_spans(match.start(), code):
+                return match.group(0)
+            return match.group("head") + (f"<{new}>" if " " in new else new)
+
+        return DEFINITION_RE.sub(replace, INLINE_RE.sub(replace, line))
+
+    return [line if kind is not Kind.TEXT else rewrite(line) for line, kind in zip(lines, kinds)]
+
+
+def code_spans(line: str) -> list[tuple[int, int]]:
+    """Where a line's inline code is: a link written there is code, not a link."""
+    return [match.span() for match in CODE_SPAN_RE.finditer(line)]
+
+
+def in_spans(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in spans)
 
 
 def unbracket(target: str) -> str:

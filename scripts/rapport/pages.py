@@ -16,8 +16,8 @@ from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
 from . import links
-from .article import Article, Definition, Meta, Note, Section, Text
-from .collection import ARTICLES_FOLDER, SNIPPETS_FOLDER, Collection, Entry
+from .article import MARKER_RE, Article, Definition, Meta, Note, Section, Text
+from .collection import ARTICLES_FOLDER, GLOSSARY_FILE, SNIPPETS_FOLDER, Collection, Entry
 from .errors import Report
 from .glossary import Glossary
 from .markdown_scan import ATX_RE, Kind, classify
@@ -44,7 +44,7 @@ DEFAULT_ICON = "material/bookmark-outline"
 ARTICLE_ICON = "material/book-open-page-variant-outline"
 EDITS_ID = "edits"                 # the whole page's edits list; a section may take it first
 CHARACTERS_PER_MINUTE = 1200       # about 200 words: the templates count the same way
-FOOTNOTE_USE_RE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+FOOTNOTE_USE_RE = re.compile(r"\[\^([^\]]+)\](?!:)")
 NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                 "ten")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
@@ -122,7 +122,7 @@ def plan_site(collection: Collection, settings: Settings, icons: Mapping[str, st
         files[GLOSSARY] = render_glossary(collection.glossary, collection.glossary_label)
         files[TOOLTIPS] = render_tooltips(collection.glossary, collection.glossary_label)
         origins[GLOSSARY] = origins[TOOLTIPS] = Origin(
-            collection.content / "glossary.yml", None, "the glossary")
+            collection.content / GLOSSARY_FILE, None, "the glossary")
     files[REVIEW_POLICY] = render_review_policy(settings, config_label)
     origins[REVIEW_POLICY] = Origin(config, None, "the review policy")
     if collection.entries:  # the block is only shown on article pages
@@ -133,7 +133,8 @@ def plan_site(collection: Collection, settings: Settings, icons: Mapping[str, st
 
 
 def icon_names(collection: Collection) -> dict[str, tuple[Path, int]]:
-    """Each icon the cards need, with the file and line of the first section asking for it."""
+    """Each icon the pages need (the articles' cards, and each section page's part line), with
+    the file and line of the first section asking for it."""
     names: dict[str, tuple[Path, int]] = {ARTICLE_ICON: (Path("."), 0)}
     for entry in collection.entries:
         for section in entry.article.sections:
@@ -276,14 +277,17 @@ def render_home(collection: Collection, settings: Settings, icons: Mapping[str, 
         parts += [f"## {ARTICLES_TITLE}", article_cards(collection, icons, HOME)]
     for entry in collection.entries:
         article = entry.article
-        lead = render_text(article.lead, resolvers[entry.name].href_for(HOME, None)) or \
+        href = resolvers[entry.name].href_for(HOME, None)
+        lead = render_text(article.lead, href)
+        definitions = render_definitions(article.definitions, lead, href) if lead else ""
+        lead = (lead + (f"\n\n{definitions}" if definitions else "")) or \
             escape_markdown(article.meta.description)
         cards = "\n".join(render_section_card(entry.folder, section)
                           for section in article.sections)
         parts += [f"## {escape_markdown(article.title)} {{ #{entry.name} }}", lead,
                   f"[Read the whole article]({entry.name}/index.md){{ .md-button "
                   ".md-button--primary }",
-                  f'### In this article {{ #{entry.name}-parts }}',
+                  f'### In this article {{ #{entry.name}--parts }}',
                   f'<div class="grid cards" markdown>\n\n{cards}\n</div>']
         if article.meta.publication and any(s.summary_written for s in article.sections):
             parts.append(f"The summaries on these cards are the {settings.site_name} editors’ "
@@ -328,7 +332,7 @@ def render_article_card(entry: Entry, svg: str, page: PurePosixPath) -> str:
     link = links.relative_href(links.Destination(entry.folder / "index.md", ""), page)
     return (f"-   {icon} __[{escape_markdown(article.title)}]({link})__\n\n"
             f"    ---\n\n    {escape_markdown(article.meta.description)}\n\n"
-            f"    {minutes} min read · {len(article.sections)} parts\n")
+            f"    {minutes} min read · {parts_label(len(article.sections))}\n")
 
 
 def render_section_card(folder: PurePosixPath, section: Section) -> str:
@@ -345,7 +349,8 @@ def render_section(entry: Entry, section: Section, number: int, total: int,
     article = entry.article
     body = render_text(section.body, href, notes=article.meta.notes, promote=True)
     meta = {"title": escape_html(section.title), "description": escape_html(section.summary),
-            **article_meta(entry, settings, edits_id, part=number + 1, parts=total)}
+            **article_meta(entry, settings, edits_id, part=number + 1, parts=total,
+                           icon=section.icon or DEFAULT_ICON)}
     if not section.subheadings:  # a table of contents would list only "What you can do next"
         meta["hide"] = ["toc"]
     definitions = render_definitions(article.definitions, body, href)
@@ -436,10 +441,10 @@ def render_edits(meta: Meta, settings: Settings, edits_id: str) -> str:
 def render_article_nav(entry: Entry) -> str:
     """The navigation of an article's folder for mkdocs-literate-nav: the whole article first
     (the section's own page), then the sections in article order."""
-    items = [f"* [{nav_text(entry.article.title)}](index.md)"]
+    items = [f"* [{escape_markdown(entry.article.title)}](index.md)"]
     for section in entry.article.sections:
         link = section_page(entry.folder, section.slug).relative_to(entry.folder).as_posix()
-        items.append(f"* [{nav_text(section.title)}]({link})")
+        items.append(f"* [{escape_markdown(section.title)}]({link})")
     return f"<!-- {MARK.format(source=entry.label)} -->\n\n" + "\n".join(items) + "\n"
 
 
@@ -447,7 +452,7 @@ def render_articles_nav(collection: Collection) -> str:
     """The navigation's Articles section: its own page first, then each article's folder
     (whose SUMMARY.md lists its pages), in the editors' order."""
     items = [f"* [{ARTICLES_TITLE}](index.md)"] + [
-        f"* [{nav_text(entry.article.title)}](../{entry.name}/)" for entry in collection.entries]
+        f"* [{escape_markdown(entry.article.title)}](../{entry.name}/)" for entry in collection.entries]
     return f"<!-- {MARK.format(source=collection.label)} -->\n\n" + "\n".join(items) + "\n"
 
 
@@ -490,8 +495,6 @@ def render_text(text: Text, href: Callable[[str], str], notes: Mapping[str, Note
     """An article's Markdown for one page: links written for that page, `<!-- note: … -->`
     markers as admonitions, and (on a section page, where the section is the title) headings
     one level up."""
-    from .article import MARKER_RE
-
     lines = links.rewrite_links(text.lines, text.kinds, href)
     out: list[str] = []
     for line, kind in zip(lines, text.kinds):
@@ -550,14 +553,13 @@ def atx_text(heading: str) -> str:
     return heading
 
 
-def nav_text(text: str) -> str:
-    """Plain text as link text of a navigation file."""
-    return escape_markdown(text)
-
-
 def front_matter(source: str, fields: Mapping[str, object]) -> str:
     """YAML front matter with the generated marker as its first line (visible in the source)."""
     return f"---\n# {MARK.format(source=source)}\n{dump(dict(fields))}---\n"
+
+
+def parts_label(count: int) -> str:
+    return f"{count} part{'' if count == 1 else 's'}"
 
 
 def reading_minutes(article: Article) -> int:

@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .errors import ArticleError, Problems
+from .links import Destination, resolve
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ def settings_from(config: Mapping[str, Any], path: Path) -> Settings:
         fail("'home_title' must be the home page's title (the site's name and what it is "
              "about)")
     help_page = rapport.get("help_page")
-    if not isinstance(help_page, str) or not help_page.endswith(".md"):
+    if not is_page(help_page):
         fail("'help_page' must name the help page's file under docs/, e.g. help.md")
     allowed = rapport.get("allowed_contacts") or []
     if not isinstance(allowed, list) or not all(isinstance(item, str) for item in allowed):
@@ -70,7 +71,7 @@ def settings_from(config: Mapping[str, Any], path: Path) -> Settings:
     if not isinstance(steps, list) or not all(
             isinstance(step, Mapping) and all(isinstance(step.get(key), str) and step.get(key)
                                               for key in ("text", "link", "why"))
-            for step in steps):
+            and is_page(step["link"]) for step in steps):
         fail("'next_steps' must be a list of entries with 'text', 'link' (a page under "
              "docs/) and 'why'")
         steps = []
@@ -88,6 +89,14 @@ def settings_from(config: Mapping[str, Any], path: Path) -> Settings:
         next_steps=tuple(NextStep(step["text"], PurePosixPath(step["link"]), step["why"])
                          for step in steps),
     )
+
+
+def is_page(link: object) -> bool:
+    """Whether a setting names a page's file under docs/ (`help.md`, `a/index.md`)."""
+    if not isinstance(link, str) or not link.endswith(".md"):
+        return False
+    found = resolve(link, PurePosixPath("."))
+    return isinstance(found, Destination) and not found.fragment and str(found.path) == link
 
 
 def read_settings(path: Path) -> Settings:

@@ -93,12 +93,13 @@ def toc_unique(slug: str, taken: set[str]) -> str:
 
 
 def escape_html(text: str) -> str:
-    """HTML-escape plain text that templates or Markdown will print as HTML."""
-    return html.escape(text, quote=True)
+    """HTML-escape plain text that templates or Markdown will print as HTML: `&`, `<`, `>` and
+    the double quote that ends an attribute. Not the apostrophe: Material escapes some titles
+    again, and a reader would hear "isn&#x27;t"."""
+    return html.escape(text, quote=False).replace('"', "&quot;")
 
 
 def escape_markdown(text: str) -> str:
     """Plain text as Markdown that renders as exactly that text (link text, card titles):
     markup characters backslash-escaped, `<` and `&` as entities."""
-    return MARKDOWN_SPECIALS_RE.sub(r"\\\1", escape_html(text).replace("&#x27;", "'")
-                                    .replace("&quot;", '"'))
+    return MARKDOWN_SPECIALS_RE.sub(r"\\\1", escape_html(text).replace("&quot;", '"'))

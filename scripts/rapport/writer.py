@@ -9,6 +9,7 @@ write, so bad input leaves docs/ exactly as it was.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ from .settings import Settings
 # Material's icons (material/…, fontawesome/…, octicons/…, simple/…), as its emoji extension
 # finds them.
 ICONS = Path(material.__file__).parent / "templates" / ".icons"
+ICON_NAME_RE = re.compile(r"^[a-z0-9-]+/[a-z0-9-]+$")
 
 
 @dataclass(frozen=True)
@@ -85,8 +87,13 @@ def diff_docs(sources: Sources) -> tuple[Diff, Collection]:
     source, the plan and docs/ is reported at once: an article that fails does not stop the
     others being planned and their links checked (its pages, as they are, count as there)."""
     report = Report()
-    labels = Labels(project_root(sources), sources)
-    collection, failed = read_collection(sources, report)
+    labels = Labels(sources)
+    if sources.only is not None and sources.docs.resolve() == labels.root / "docs":
+        report.add(sources.only, None, "--source builds a site of this one article, to try it: "
+                   "give it a docs folder of its own (--docs /tmp/preview); make pages builds "
+                   "every article into docs/")
+        report.raise_if_any()
+    collection, failed = read_collection(sources, labels, report)
     plan = plan_site(collection, sources.settings, read_icons(collection, report),
                      sources.config, labels.config, report)
     existing = read_docs(sources.docs)
@@ -103,10 +110,11 @@ def diff_docs(sources: Sources) -> tuple[Diff, Collection]:
 
 
 class Labels:
-    """How markers name the sources: relative to the project (docs/'s parent), POSIX style."""
+    """How markers name the sources: relative to the project (mkdocs.yml's folder), POSIX
+    style, wherever the docs folder is."""
 
-    def __init__(self, root: Path, sources: Sources) -> None:
-        self.root = root
+    def __init__(self, sources: Sources) -> None:
+        self.root = sources.config.resolve().parent
         self.content = self.of(sources.content) + "/"
         self.config = self.of(sources.config)
 
@@ -124,14 +132,10 @@ class Labels:
             "/" not in label and label.endswith((".yml", ".yaml")))
 
 
-def project_root(sources: Sources) -> Path:
-    return sources.docs.resolve().parent
-
-
-def read_collection(sources: Sources, report: Report) -> tuple[Collection, set[str]]:
+def read_collection(sources: Sources, labels: Labels, report: Report
+                    ) -> tuple[Collection, set[str]]:
     """Read and parse every article and the glossary, reporting every problem of every file;
     the collection of those that parse, and the labels of those that do not."""
-    labels = Labels(project_root(sources), sources)
     content = sources.content
     if sources.only is not None:
         files = [sources.only]
@@ -147,12 +151,13 @@ def read_collection(sources: Sources, report: Report) -> tuple[Collection, set[s
         problem = name_problem(path)
         if problem:
             report.add(path, None, problem)
-        try:
-            if text is None or problem:
-                raise Problems()
-            article = parse_article(text, path, sources.settings.allowed_contacts)
-        except Problems as problems:
-            report.extend(problems.problems)
+        article = None
+        if text is not None and not problem:
+            try:
+                article = parse_article(text, path, sources.settings.allowed_contacts)
+            except Problems as problems:
+                report.extend(problems.problems)
+        if article is None:
             failed.add(labels.of(path))
             continue
         entries.append(Entry(path.stem, labels.of(path), path, article))
@@ -203,7 +208,7 @@ def read_icons(collection: Collection, report: Report) -> dict[str, str]:
     icons = {}
     for name, (path, line) in icon_names(collection).items():
         svg = ICONS / f"{name}.svg"
-        if ".." in name or not svg.is_file():
+        if not ICON_NAME_RE.match(name) or not svg.is_file():
             report.add(path, line, f"unknown icon '{name}': use a name from Material's icon "
                        "set, e.g. material/heart-outline")
             icons[name] = ""
@@ -346,7 +351,10 @@ def note(path: Path, line: int | None, message: str) -> str:
 
 
 def add_years(day: date, years: int) -> date:
-    """The same day `years` later (28 February for a 29 February)."""
+    """The same day `years` later (28 February for a 29 February; the end of the calendar if
+    that is past it)."""
+    if day.year + years > date.max.year:
+        return date.max
     try:
         return day.replace(year=day.year + years)
     except ValueError:
@@ -358,15 +366,25 @@ def add_years(day: date, years: int) -> date:
 
 def apply_diff(docs: Path, diff: Diff) -> None:
     """Write changed files atomically (temp file + rename), then remove stale own files (and
-    the folders they leave empty)."""
+    the folders they leave empty). A disk that refuses is one clear problem, not a traceback."""
     for path, text in diff.write.items():
-        write_atomic(docs / path, text)
+        try:
+            write_atomic(docs / path, text)
+        except OSError as error:
+            raise Problems((ArticleError(docs / path, None, f"cannot write the page "
+                                         f"({error.strerror}): check the folder's permissions "
+                                         "and the free space"),)) from None
     for path in diff.delete:
-        (docs / path).unlink()
-        folder = (docs / path).parent
-        while folder != docs and folder.is_dir() and not any(folder.iterdir()):
-            folder.rmdir()
-            folder = folder.parent
+        try:
+            (docs / path).unlink()
+            folder = (docs / path).parent
+            while folder != docs and folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+                folder = folder.parent
+        except OSError as error:
+            raise Problems((ArticleError(docs / path, None, f"cannot remove the stale page "
+                                         f"({error.strerror}): check the folder's "
+                                         "permissions"),)) from None
 
 
 def write_atomic(target: Path, text: str) -> None:

@@ -1,15 +1,28 @@
-"""YAML read with the line of every value, so a problem can name the line to fix."""
+"""YAML read with the line of every value, so a problem can name the line to fix.
+
+Dates stay text (`2025-10-25`, not a date object): the article's own checks then say what is
+wrong with `2024-02-30` or `2024-01-01T10:00`, with the line, instead of PyYAML failing on it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 import yaml
 
 # PyYAML's safe loader, in C (libyaml) when the wheel has it: ten times faster, same results.
-YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-YAML_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+class YamlLoader(_FAST_LOADER):  # type: ignore[misc, valid-type]
+    """The safe loader without YAML's implicit dates."""
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != TIMESTAMP]
+        for first, resolvers in _FAST_LOADER.yaml_implicit_resolvers.items()}
 
 
 class YamlProblem(ValueError):
@@ -24,16 +37,27 @@ class YamlProblem(ValueError):
 def load(text: str) -> tuple[Any, yaml.Node | None]:
     """The data and its node tree (which knows where each value starts)."""
     try:
-        return yaml.load(text, Loader=YAML_LOADER), yaml.compose(text, Loader=YAML_LOADER)
+        root = yaml.compose(text, Loader=YamlLoader)
+        return yaml.load(text, Loader=YamlLoader), root
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or "invalid YAML"
         raise YamlProblem(mark.line + 1 if mark is not None else 1, problem) from None
 
 
+def iso_date(value: Any) -> str | None:
+    """A calendar date written YYYY-MM-DD, as text, or None if the value is not one."""
+    if not isinstance(value, str) or len(value) != 10:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        return None
+
+
 def line_of(node: yaml.Node | None, path: Sequence[str | int], default: int = 1) -> int:
-    """The 1-based line where the value at `path` (mapping keys and list indexes) starts; the
-    deepest line found if the path stops early."""
+    """The 1-based line where the value at `path` (mapping keys and list indexes) starts: the
+    line of its key, or the deepest line found if the path stops early."""
     line = default
     for step in path:
         if isinstance(node, yaml.MappingNode):
@@ -52,7 +76,21 @@ def line_of(node: yaml.Node | None, path: Sequence[str | int], default: int = 1)
     return line
 
 
+def text_line_of(node: yaml.Node | None, path: Sequence[str | int]) -> int:
+    """The 1-based line where the text at `path` begins: below its key for a block (`|`, `>`)."""
+    for step in path:
+        if not isinstance(node, yaml.MappingNode):
+            return line_of(node, path)
+        node = next((value for key, value in node.value if getattr(key, "value", None) == step),
+                    None)
+    if not isinstance(node, yaml.ScalarNode):
+        return 1
+    return node.start_mark.line + 1 + (1 if node.style in ("|", ">") else 0)
+
+
 def dump(data: dict[str, Any]) -> str:
-    """Front matter as generated pages carry it: keys in the given order, one line each."""
-    return yaml.dump(data, Dumper=YAML_DUMPER, allow_unicode=True, sort_keys=False,
+    """Front matter as generated pages carry it: keys in the given order, one line each.
+    Pure-Python PyYAML, so the bytes are the same with or without libyaml (which writes an
+    emoji as an escape)."""
+    return yaml.dump(data, Dumper=yaml.SafeDumper, allow_unicode=True, sort_keys=False,
                      width=10_000)
