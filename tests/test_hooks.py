@@ -110,3 +110,11 @@ def test_a_cache_folder_that_cannot_be_made_means_no_cache(tmp_path, monkeypatch
     monkeypatch.setattr(hooks, "TEMPLATE_CACHE", blocker / "cache")
     monkeypatch.delenv(hooks.TEMPLATE_CACHE_SWITCH, raising=False)
     assert hooks.on_env(jinja2.Environment(), None, None).bytecode_cache is None
+
+
+def test_an_unwrapped_term_reads_exactly_as_before():
+    html = render("Build *trust* and rapport, then keep rapport going.\n\n# Rapport in a title")
+    assert html == ('<p>Build <em>trust</em> and <abbr tabindex="0" title="Trust and ease.">'
+                    "rapport</abbr>, then keep rapport going.</p>\n<h1>Rapport in a title</h1>")
+    assert render("# About rapport today") == "<h1>About rapport today</h1>"
+    assert render("[rapport here](x.md)") == '<p><a href="x.md">rapport here</a></p>'

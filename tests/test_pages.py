@@ -299,3 +299,45 @@ def test_titles_keep_their_apostrophes_as_they_are():
     texts = with_article("second", "## Saying it {#saying-it}", "## Saying it isn't easy "
                          "{#saying-it}")
     assert front_matter(page("second/saying-it.md", texts))["title"] == "Saying it isn't easy"
+
+
+ANCHORS = """---
+title: Anchors
+description: Links to an article's own headings.
+published: 2026-01-01
+reviewed: 2026-01-01
+---
+
+# Anchors
+
+See [part two](#part-two), or [the top](#anchors).
+
+## Part one
+
+### Detail
+
+To [this detail](#detail), [the other detail](#detail_1) and [a named one](#named).
+
+## Part two {#part-two}
+
+### Detail
+
+### Named {#named}
+
+Back to [part one](#part-one) and [its detail](#detail).
+"""
+
+
+def test_links_to_the_articles_own_headings_follow_them_to_their_pages():
+    plan = fixture_plan({"anchors": ANCHORS})
+    part_one = plan[PurePosixPath("anchors/part-one.md")]
+    assert ("To [this detail](#detail), [the other detail](part-two.md#detail) and "
+            "[a named one](part-two.md#named).") in part_one
+    part_two = plan[PurePosixPath("anchors/part-two.md")]
+    assert "Back to [part one](part-one.md) and [its detail](part-one.md#detail)." in part_two
+    whole = plan[PurePosixPath("anchors/index.md")]
+    assert "[the other detail](#detail_1) and [a named one](#named)" in whole
+    assert "Back to [part one](#part-one) and [its detail](#detail)." in whole
+    assert "See [part two](#part-two), or [the top](#anchors)." in whole
+    home = plan[PurePosixPath("index.md")]
+    assert "See [part two](anchors/part-two.md), or [the top](anchors/index.md)." in home
