@@ -66,10 +66,30 @@ def test_a_link_is_written_relative_to_the_page_it_is_on():
 
 def test_page_ids_are_the_ids_mkdocs_gives_the_headings_not_the_front_matter():
     page = ("---\ntitle: Not a heading\nlist:\n  - item\n---\n\n# Title\n\n## Same\n\n"
-            "## Same\n\nText[^n] with {: #explicit } and <span id='raw'>x</span>.\n\n"
-            "```\n## In code {#code}\n```\n\nSetext\n------\n")
+            "## Same\n\nText[^n] and <span id='raw'>x</span>.\n{: #explicit }\n\n"
+            "```\n## In code {#code}\n<span id=\"code\">\n```\n\nSetext\n------\n\n"
+            "- A list\n\n    ### Nested too\n\n[^n]: A note.\n")
     assert links.page_ids(page) == {"title", "same", "same_1", "explicit", "raw", "setext",
-                                    "fn:n", "fnref:n"}
+                                    "nested-too", "fn:n", "fnref:n"}
+
+
+def test_front_matter_gives_no_ids_whichever_line_closes_it_as_mkdocs_reads_it():
+    for closing in ("---", "..."):
+        page = f"---\ntitle: Looks like a heading\nnote: see {{#trap}}\n{closing}\n# Real\n"
+        assert links.page_ids(page) == {"real"}
+    # MkDocs keeps front matter that is not YAML as text, and drops key: value lines.
+    assert links.page_ids("---\n[a list\n---\n# Real\n") == {"a-list", "real"}
+    assert links.page_ids("Title: Meta-data\n\nText\n{: #kept}\n") == {"kept"}
+
+
+def test_ids_after_code_and_footnotes_further_down_are_all_found():
+    page = ("```\n{#in-code}\n```\n\nAfter code\n{: #after}\n\nA claim.[^a] Another.[^b]\n\n"
+            "[^a]: One.\n[^b]: Two.\n")
+    assert links.page_ids(page) == {"after", "fn:a", "fnref:a", "fn:b", "fnref:b"}
+
+
+def test_a_link_right_after_inline_code_is_a_link():
+    assert found("Type `ls`[then read this](real.md).") == [(0, "real.md")]
 
 
 def test_page_ids_of_a_page_without_front_matter_or_with_one_never_closed():

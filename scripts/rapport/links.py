@@ -13,12 +13,17 @@ import posixpath
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from html import unescape
 from pathlib import PurePosixPath
 from typing import NamedTuple
 from urllib.parse import unquote
 
-from .markdown_scan import Kind, classify, headings
-from .slugs import heading_slug, split_attributes, toc_unique
+import markdown
+from markdown.extensions.toc import TocExtension
+from mkdocs.utils.meta import get_data
+
+from .markdown_scan import BLOCK_EXTENSIONS, Kind
+from .slugs import SLUGIFY
 
 # Inline links and images: [text](target "title"), ![alt](<target with spaces>).
 INLINE_RE = re.compile(r"(?P<head>!?\[(?:[^\]\\\n]|\\.)*\]\(\s*)(?P<target><[^>\n]*>|[^)\s]+)"
@@ -26,9 +31,9 @@ INLINE_RE = re.compile(r"(?P<head>!?\[(?:[^\]\\\n]|\\.)*\]\(\s*)(?P<target><[^>\
 # Link reference definitions: [label]: target "title".
 DEFINITION_RE = re.compile(r"^(?P<head> {0,3}\[[^\]^\n][^\]\n]*\]:\s*)(?P<target><[^>\n]*>|\S+)")
 SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-EXPLICIT_ID_RE = re.compile(r"\{:?\s*(?:[^}\n]*\s)?#(?P<id>[^\s}]+)[^}\n]*\}")
-HTML_ID_RE = re.compile(r"\bid=[\"'](?P<id>[^\"']+)[\"']")
-FOOTNOTE_RE = re.compile(r"\[\^(?P<label>[^\]]+)\]")
+ID_ATTRIBUTE_RE = re.compile(r"""\sid=(?:"([^"]*)"|'([^']*)')""")
+ID_RENDERER = markdown.Markdown(extensions=[*BLOCK_EXTENSIONS, "attr_list",
+                                            TocExtension(slugify=SLUGIFY)])
 CODE_SPAN_RE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
 
 
@@ -123,30 +128,13 @@ def relative_href(destination: Destination, page: PurePosixPath) -> str:
 
 
 def page_ids(markdown_text: str) -> set[str]:
-    """The ids MkDocs gives a page's headings (and the ids written as attributes), read from
-    its Markdown: what a link's `#fragment` may name."""
-    lines = markdown_text.split("\n")
-    if lines and lines[0].strip() == "---":
-        closing = next((i for i, line in enumerate(lines[1:], 1)
-                        if line.strip() in ("---", "...")), None)
-        if closing is not None:
-            lines = lines[closing + 1:]
-    kinds, _ = classify(lines)
-    found = headings(lines, kinds)
-    taken: set[str] = set()
-    for line, kind in zip(lines, kinds):
-        if kind is Kind.CODE:
-            continue
-        taken.update(match.group("id") for match in EXPLICIT_ID_RE.finditer(line))
-        taken.update(match.group("id") for match in HTML_ID_RE.finditer(line))
-    for heading in found:
-        text, explicit = split_attributes(heading.raw)
-        if explicit is None:
-            toc_unique(heading_slug(text), taken)
-    text = "\n".join(line for line, kind in zip(lines, kinds) if kind is not Kind.CODE)
-    for match in FOOTNOTE_RE.finditer(text):
-        taken.update({f"fn:{match.group('label')}", f"fnref:{match.group('label')}"})
-    return taken
+    """The ids a page's HTML will have, as MkDocs makes it: what a link's `#fragment` may
+    name. Python-Markdown renders the page with the site's extensions and its heading slugs,
+    so every id is there (headings anywhere, attribute lists, footnotes, raw HTML) and no
+    other (nothing from the front matter or from code)."""
+    body, _ = get_data(markdown_text)
+    html = ID_RENDERER.reset().convert(body)
+    return {unescape(double or single) for double, single in ID_ATTRIBUTE_RE.findall(html)}
 
 
 def missing_anchor(destination: Destination, ids: Callable[[PurePosixPath], set[str]]) -> bool:

@@ -10,10 +10,13 @@ wins: it is what renders the site. Pure functions over lists of lines.
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from enum import Enum
 
 import markdown
+from markdown.blockprocessors import HRProcessor
+from markdown.extensions.admonition import AdmonitionProcessor
 
 
 class Kind(Enum):
@@ -50,6 +53,20 @@ FENCE_OPEN_RE = re.compile(
     r"(?:hl_lines=(?P<quote>\"|')(?:.*?)(?P=quote)[ ]*)?)$")
 ATX_RE = re.compile(r"^(?P<level>#{1,6})(?P<text>(?:\\.|[^\\])*?)#*$")
 SETEXT_UNDERLINE_RE = re.compile(r"^[=-]+[ ]*$")
+# The extensions of mkdocs.yml that change block structure (MkDocs adds tables and
+# fenced_code itself); a test keeps the two lists in step.
+BLOCK_EXTENSIONS = ("abbr", "admonition", "def_list", "fenced_code", "footnotes", "md_in_html",
+                    "tables")
+BLOCK_PARSER = markdown.Markdown(extensions=list(BLOCK_EXTENSIONS))
+HEADING_LEVELS = {f"h{level}": level for level in range(1, 7)}
+# What Markdown nests (a heading inside one is not a section's).
+MARKDOWN_CONTAINERS = frozenset({"ul", "ol", "blockquote", "dl", "table", "p", "pre"})
+# Marks a candidate line for the parser: Supplementary Private Use Area characters, which
+# mean nothing to Markdown and which no article uses.
+TOKEN_OPEN, TOKEN_CLOSE = "\U000f0000", "\U000f0001"
+TOKEN_RE = re.compile(f"{TOKEN_OPEN}(\\d+){TOKEN_CLOSE}")
+HR_RE = HRProcessor.SEARCH_RE            # Python-Markdown's own: `---`, `***`, `_ _ _`…
+ADMONITION_RE = AdmonitionProcessor.RE   # `!!! note "Title"`
 HTML_OPEN_RE = re.compile(
     r"^ {0,3}<(?P<tag>[A-Za-z][A-Za-z0-9-]*)(?P<attrs>(?:\s[^>]*)?)(?P<self>/?)>")
 COMMENT_OPEN_RE = re.compile(r"^ {0,3}<!--")
@@ -191,37 +208,71 @@ def mark_indented_code(lines: list[str], kinds: list[Kind]) -> None:
                 number += 1
 
 
+
 def headings(lines: list[str], kinds: list[Kind]) -> list[Heading]:
-    """Every heading Python-Markdown would render, in order."""
-    found: list[Heading] = []
-    index = 0
-    while index < len(lines):
-        line = lines[index]
+    """Every heading Python-Markdown renders at the top level (or inside an HTML block that
+    holds Markdown), in order, as its own block parser finds them. A `#` line inside a list
+    item or a table, a line under an admonition, what a footnote swallows: the parser knows,
+    and this does not have to. Each line that could be a heading carries an inert token, read
+    back from the headings the parser makes; a line the token would change (one that reads as
+    a rule, an underline or an admonition, or ends a table row) is matched by its text."""
+    candidates: dict[int, Heading] = {}
+    untagged: list[Heading] = []
+    tagged = list(lines)
+    for index, line in enumerate(lines):
         if kinds[index] is not Kind.TEXT:
-            index += 1
             continue
         atx = ATX_RE.match(line)
         if atx:
-            found.append(Heading(index, index, len(atx.group("level")),
-                                 atx.group("text").strip()))
-            index += 1
-            continue
-        if (index + 1 < len(lines) and kinds[index + 1] is Kind.TEXT
-                and SETEXT_UNDERLINE_RE.match(lines[index + 1])
-                and not line.startswith((INDENT, "\t")) and starts_block(lines, kinds, index)):
+            cut = atx.end("level")
+            tagged[index] = line[:cut] + token(index) + line[cut:]
+            candidates[index] = Heading(index, index, cut, atx.group("text").strip())
+        elif (index + 1 < len(lines) and kinds[index + 1] is Kind.TEXT
+              and SETEXT_UNDERLINE_RE.match(lines[index + 1])):
             level = 1 if lines[index + 1].startswith("=") else 2
-            found.append(Heading(index, index + 1, level, line.strip()))
-            index += 2
-            continue
-        index += 1
+            heading = Heading(index, index + 1, level, line.strip())
+            if SETEXT_UNDERLINE_RE.match(line) or HR_RE.match(line) or \
+                    ADMONITION_RE.search(line) or line.rstrip().endswith("|"):
+                untagged.append(heading)
+            else:
+                tagged[index] = line + token(index)
+                candidates[index] = heading
+    if not candidates and not untagged:
+        return []
+    found = []
+    for level, text in parsed_headings(tagged):
+        match = TOKEN_RE.search(text)
+        if match:
+            heading = candidates.get(int(match.group(1)))
+        else:   # the first untagged line after the last heading found, with this text
+            after = found[-1].index if found else -1
+            heading = next((h for h in untagged if h.index > after and h.level == level
+                            and h.raw == text.strip()), None)
+        if heading is not None and heading.level == level:
+            found.append(heading)
     return found
 
 
-def starts_block(lines: list[str], kinds: list[Kind], index: int) -> bool:
-    """Whether a line begins a block: after a blank line, an HTML block or comment, or an ATX
-    heading (Python-Markdown parses what follows a heading as a new block)."""
-    if index == 0:
-        return True
-    before = index - 1
-    return kinds[before] in (Kind.BLANK, Kind.HTML) or (
-        kinds[before] is Kind.TEXT and bool(ATX_RE.match(lines[before])))
+def token(index: int) -> str:
+    return f"{TOKEN_OPEN}{index}{TOKEN_CLOSE}"
+
+
+def parsed_headings(lines: list[str]) -> list[tuple[int, str]]:
+    """(level, raw text) of each heading Python-Markdown's block parser makes, in order:
+    none from inside lists, quotes, tables or admonitions, all from Markdown inside HTML."""
+    BLOCK_PARSER.reset()
+    for preprocessor in BLOCK_PARSER.preprocessors:
+        lines = preprocessor.run(lines)
+    root = BLOCK_PARSER.parser.parseDocument(lines).getroot()
+    found: list[tuple[int, str]] = []
+
+    def visit(element: etree.Element) -> None:
+        for child in element:
+            if child.tag in HEADING_LEVELS:
+                found.append((HEADING_LEVELS[child.tag], child.text or ""))
+            elif child.tag not in MARKDOWN_CONTAINERS and "admonition" not in (
+                    child.get("class") or "").split():
+                visit(child)                     # a block of HTML with Markdown in it
+
+    visit(root)
+    return found

@@ -26,6 +26,8 @@ PLAIN_RE = re.compile(r"^[^\\`*_\[\]<>&!{}~^=|$:#]*$")
 # Characters that make markup in link text or a heading; Python-Markdown unescapes each of
 # them after a backslash. `<` and `&` are written as entities instead.
 MARKDOWN_SPECIALS_RE = re.compile(r"([\\`*_{}\[\]#])")
+UNESCAPED_CLOSING_HASH_RE = re.compile(r"((?:^|[^\\])(?:\\\\)*)#$")
+ODD_BACKSLASHES_AT_END_RE = re.compile(r"(?:^|[^\\])\\(?:\\\\)*$")
 
 
 def slugify(text: str) -> str:
@@ -58,7 +60,13 @@ def _rendered_text(text: str) -> str:
         return "x"
 
     renderer = markdown.Markdown(extensions=[TocExtension(slugify=record)])
-    renderer.convert("# " + text.replace("\n", " "))
+    # Rendered as a `#` heading, whose closing `#`s Python-Markdown drops: a heading's text
+    # that still ends in one (a setext heading's, `C#`) keeps it, escaped; one that ends in a
+    # lone backslash gets a space, without which the line would be no heading at all.
+    line = UNESCAPED_CLOSING_HASH_RE.sub(r"\1\\#", text.replace("\n", " ").rstrip())
+    if ODD_BACKSLASHES_AT_END_RE.search(line):
+        line += " "
+    renderer.convert("# " + line)
     return seen[0] if seen else ""
 
 

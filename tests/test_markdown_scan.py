@@ -1,0 +1,135 @@
+"""The scanner against Python-Markdown itself: for any document made of the lines that give
+Markdown trouble (rules and underlines, lists, tables, definitions, admonitions, footnotes,
+code, raw HTML with and without Markdown in it), the headings the generator splits at are the
+headings MkDocs renders at the top level, at the same levels, with the same text.
+
+The oracle is a full render with the site's extensions, recorded after every tree processor
+ran; the scanner asks only the block parser, with a token on each line that could be a
+heading. Known limit, left out here: text right after a raw HTML block's closing tag or a
+comment on the same line (`</div>text`) is not read as a heading's text.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import xml.etree.ElementTree as etree
+
+import markdown
+from hypothesis import HealthCheck, assume, example, given, settings
+from hypothesis import strategies as st
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from mkdocs.config import load_config
+from project import ROOT
+from rapport.markdown_scan import BLOCK_EXTENSIONS, classify, closing_line, headings
+from rapport.slugs import SLUGIFY, plain_text, split_attributes
+
+PLACEHOLDER_RE = re.compile("\x02wzxhzdk:\\d+\x03")   # Python-Markdown's stashed raw HTML
+MARKDOWN_CONTAINERS = {"ul", "ol", "li", "blockquote", "dl", "dd", "table", "p", "pre"}
+
+
+class HeadingRecorder(Treeprocessor):
+    """Records (level, text) of each heading a reader sees outside lists, quotes, tables and
+    admonitions, once every other processor has run."""
+
+    def run(self, root: etree.Element) -> None:
+        def visit(element: etree.Element) -> None:
+            for child in element:
+                if re.fullmatch(r"h[1-6]", child.tag):
+                    text = PLACEHOLDER_RE.sub("", "".join(child.itertext()))
+                    self.md.recorded.append((int(child.tag[1]), " ".join(text.split())))
+                elif child.tag not in MARKDOWN_CONTAINERS and "admonition" not in (
+                        child.get("class") or "").split():
+                    visit(child)
+
+        visit(root)
+
+
+class RecordHeadings(Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802
+        md.treeprocessors.register(HeadingRecorder(md), "record_headings", 0)
+
+
+def rendered_headings(text: str) -> list[tuple[int, str]]:
+    renderer = markdown.Markdown(extensions=[
+        *BLOCK_EXTENSIONS, "toc", "attr_list", RecordHeadings()],
+        extension_configs={"toc": {"slugify": SLUGIFY}})
+    renderer.recorded = []
+    renderer.convert(text)
+    return renderer.recorded
+
+
+def scanned_headings(text: str) -> list[tuple[int, str]]:
+    lines = text.split("\n")
+    kinds, _ = classify(lines)
+    return [(heading.level, plain_text(split_attributes(heading.raw)[0]))
+            for heading in headings(lines, kinds)]
+
+
+LINES = [
+    "Text", "Other text", "", "", "", "---", "===", "--", "***", "- - -", "___", "# H1",
+    "## H2 ##", "### H3 {#x}", "#NoSpace", "#", "## ", "####### Seven", "Text #", "Title\\",
+    "  ## Two spaces", "   Three", "    indented", "\tTab", "    ---", "```", "~~~", "~~~python",
+    "```{.py}", "<div>", "</div>", "<div markdown>", "<details markdown>", "</details>",
+    '<section markdown="1">', "</section>", "<!-- c -->", "<!--", "-->", "<p>para</p>",
+    "<hr>", "x <div>", "- item", "- # H", "* star", "+ plus", "1. one", "2) two", "> quote",
+    ">", "> # Quoted", "Term", ":   Def", "| a | b |", "|---|---|", "| x |", "!!! note",
+    '!!! warning "Careful"', "    In note", "[^1]: Foot", "[id]: https://example.org",
+    "*[HTML]: Hyper", "Über Größe", "한국어",
+]
+
+
+@settings(max_examples=int(os.environ.get("RAPPORT_PROPERTY_EXAMPLES", 120)) * 10,
+          deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(LINES), min_size=1, max_size=10))
+@example(["---", "Text", "---"])                       # after a rule, a new block
+@example(["Para", "---", "more", "---"])               # a setext heading after another
+@example(["- item", "", "    para", "# H1"])           # a list item takes the `#` line
+@example(["| a | b |", "|---|---|", "#NoSpace"])       # a table takes it as a row
+@example(["!!! note", "---"])                          # an admonition, then a rule
+@example(["Text", ":   Def", "", "    In note", "# H1"])
+@example(["[^1]: Foot", "Text", "[^2]: Foot", "==="])  # a footnote ends at the next one
+@example(["Text #", "---"])                            # a setext heading keeps its `#`
+def test_the_headings_split_at_are_the_headings_mkdocs_renders(lines):
+    text = "\n".join(lines)
+    assume(not classify(lines)[1])          # unclosed blocks: the generator refuses them
+    scanned, rendered = scanned_headings(text), rendered_headings(text)
+    assert [level for level, _ in scanned] == [level for level, _ in rendered], text
+    # Text from a reference or footnote defined elsewhere on the page renders as a link.
+    assert [(mine, theirs) for (_, mine), (_, theirs) in zip(scanned, rendered)
+            if "[" not in mine and mine != theirs] == [], text
+
+
+def test_the_scanner_reads_blocks_with_the_extensions_the_site_uses():
+    """Adding an extension that changes block structure (superfences, tabbed…) to mkdocs.yml
+    means adding it to the scanner too."""
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    used = {name.split(".")[-1] if name.startswith("markdown.extensions.") else name
+            for name in config.markdown_extensions if isinstance(name, str)}
+    assert set(BLOCK_EXTENSIONS) <= used
+    assert used - set(BLOCK_EXTENSIONS) <= {"toc", "attr_list", "pymdownx.snippets"}, (
+        "an extension the scanner does not know: add it to BLOCK_EXTENSIONS if it changes "
+        "what a block is")
+
+
+# --- raw HTML blocks ----------------------------------------------------------------------------
+
+
+def closing(text: str) -> int | None:
+    lines = text.split("\n")
+    kinds, _ = classify([""] * len(lines))     # all text: the scan of code comes from classify
+    return closing_line(lines, kinds, 0, "div", len("<div>"))
+
+
+def test_an_html_block_closes_at_its_own_closing_tag_in_any_case_and_depth():
+    assert closing("<div>\n<div>x</div>\n</div>\n## After") == 2
+    assert closing("<div>\n<DIV>\nx\n</Div >\n</DIV>") == 4
+    assert closing("<div>\n<divider>\n</div>") == 2          # <divider> is another tag
+
+
+def test_a_closing_tag_in_code_inside_an_html_block_does_not_close_it():
+    lines = ["<div markdown>", "", "```", "</div>", "```", "", "</div>", "## After"]
+    kinds, open_blocks = classify(lines)
+    assert not open_blocks and closing_line(lines, kinds, 0, "div", len("<div")) == 6
+    assert [heading.raw for heading in headings(lines, kinds)] == ["After"]
