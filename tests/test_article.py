@@ -395,3 +395,28 @@ def test_error_text_is_one_line_with_file_and_line():
     text = str(error_of(FRONT + "# Title\n\nLead only.\n"))
     assert text.startswith("content/article.md:17: error: no sections")
     assert "\n" not in text
+
+
+def test_a_section_that_opens_with_indented_code_keeps_its_indentation():
+    section = article("# Title\n\nL.\n\n## A\n\n    $ make test\n\nThen read it.\n").sections[0]
+    assert section.body.markdown() == "    $ make test\n\nThen read it."
+
+
+# --- problems, as the maintainer reads them -----------------------------------------------------
+
+
+def test_a_problem_without_a_line_names_the_file_and_comes_first_in_its_file():
+    whole = ArticleError(Path("content/a.md"), None, "z: the file")
+    first = ArticleError(Path("content/a.md"), 1, "a: line one")
+    other = ArticleError(Path("content/0.md"), 9, "m")
+    assert str(whole) == "content/a.md: error: z: the file"
+    assert sorted([first, whole, other], key=ArticleError.sort_key) == [other, whole, first]
+
+
+def test_malformed_yaml_says_what_and_where():
+    from rapport.yaml_lines import YamlProblem, load
+
+    with pytest.raises(YamlProblem) as caught:
+        load("title: x\nlist: [unclosed\n")
+    assert caught.value.line == 3 and str(caught.value) == caught.value.problem
+    assert "expected ',' or ']'" in caught.value.problem

@@ -3,6 +3,7 @@ problem of every file reported at once, with docs/ left alone."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -281,6 +282,20 @@ def test_check_fails_on_an_overdue_review_and_notes_one_due_soon(project, capsys
     assert "second.md" not in err.split("note:")[0]
 
 
+@pytest.mark.parametrize(("today", "found"), [
+    ("2027-12-04", ""),                                                   # 61 days before
+    ("2027-12-05", "content/article.md:8: note: review due by 2028-02-03 (in 60 days)\n"),
+    ("2028-02-03", "content/article.md:8: note: review due by 2028-02-03 (in 0 days)\n")])
+def test_a_review_is_noted_from_sixty_days_before_and_overdue_only_the_day_after(
+        project, capsys, today, found):
+    assert main(project.cli_args()) == 0
+    capsys.readouterr()
+    assert main([*project.cli_args(), "--check", "--today", today]) == 0
+    notes = [line for line in capsys.readouterr().err.splitlines(keepends=True)
+             if ": note: review" in line]
+    assert len(notes) == bool(found) and all(line.endswith(found) for line in notes)
+
+
 # --- the command line ---------------------------------------------------------------------------
 
 
@@ -296,7 +311,9 @@ def test_cli_check_exit_codes(project, capsys):
 def test_cli_notes_each_section_without_a_written_summary(project, capsys):
     assert main(project.cli_args()) == 0
     err = capsys.readouterr().err
-    assert "content/article.md:24: note: section 'Why listening matters' has no summary" in err
+    assert (f"{project.article().as_posix()}:24: note: section 'Why listening matters' has no "
+            "summary: its card shows its first words; write one with <!-- summary: … --> under "
+            "its heading\n") in err
     assert "Listening in practice" not in err  # it has one
 
 
@@ -417,6 +434,46 @@ def test_a_write_that_fails_part_way_leaves_the_old_page_whole(project):
     assert not [path for path in page.parent.iterdir() if path.name.startswith(".")]
 
 
+def test_a_page_is_written_beside_its_target_in_new_folders_readable_by_the_web_server(
+        tmp_path, monkeypatch):
+    """The temporary file is hidden (MkDocs skips dot files, so `mkdocs serve` never builds
+    it) and in the target's own folder, so the rename is atomic (one file system)."""
+    import stat
+
+    from rapport import writer
+
+    renames = []
+    real_replace = os.replace
+    monkeypatch.setattr(writer.os, "replace",
+                        lambda source, target: renames.append(Path(source)) or
+                        real_replace(source, target))
+    page = tmp_path / "docs" / "new" / "deeper" / "page.md"
+    writer.write_atomic(page, "Café\nà la carte\n")
+    assert page.read_bytes() == "Café\nà la carte\n".encode()
+    assert stat.S_IMODE(page.stat().st_mode) == 0o644
+    [temporary] = renames
+    assert temporary.parent == page.parent and temporary.name.startswith(".page.md.")
+
+
+def test_a_stale_page_that_cannot_be_removed_is_one_clear_problem(tmp_path, monkeypatch):
+    from rapport.writer import Diff, apply_diff
+
+    stale = tmp_path / "article" / "old.md"
+    stale.parent.mkdir()
+    stale.write_text("# generated from content/article.md — do not edit\n", encoding="utf-8")
+
+    def refuse(path: Path, missing_ok: bool = False) -> None:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(Path, "unlink", refuse)
+    with pytest.raises(Problems) as caught:
+        apply_diff(tmp_path, Diff(write={}, delete=(PurePosixPath("article/old.md"),),
+                                  unchanged=0))
+    assert [str(problem) for problem in caught.value.problems] == [
+        f"{stale.as_posix()}: error: cannot remove the stale page (Permission denied): check "
+        "the folder's permissions"]
+
+
 @pytest.mark.parametrize("kind", FIRST_PAGES + SECOND_PAGES + SITE_PAGES)
 def test_check_names_any_generated_file_that_differs_or_is_missing(project, kind):
     """Every kind of file the generator owns, navigation files and snippets included: a build
@@ -456,7 +513,7 @@ def test_docs_pages_with_a_bad_byte_are_still_read_for_their_markers(tmp_path):
 
 @pytest.mark.parametrize(("label", "owned"), [
     ("content/article.md", True), ("content/", True), ("content/glossary.yml", True),
-    ("mkdocs.yml", True), ("mkdocs.offline.yaml", True), ("site.toml", False),
+    ("mkdocs.yml", True), ("mkdocs.offline.yaml", True), ("site.yml", True), ("site.toml", False),
     ("elsewhere/mkdocs.yml", False), ("other/article.md", False), ("contents/x.md", False)])
 def test_the_generator_owns_files_generated_from_its_content_or_a_project_config(
         project, label, owned):
@@ -475,6 +532,8 @@ def test_a_review_falls_due_on_the_same_day_years_later_or_the_28th_for_a_29th()
     assert add_years(date(2025, 2, 3), 3) == date(2028, 2, 3)
     assert add_years(date(2024, 2, 29), 3) == date(2027, 2, 28)
     assert add_years(date(2024, 2, 29), 4) == date(2028, 2, 29)
+    assert add_years(date(9998, 3, 1), 1) == date(9999, 3, 1)
+    assert add_years(date(9999, 1, 1), 1) == add_years(date(9990, 1, 1), 30) == date.max
 
 
 def test_a_hand_written_link_to_a_page_that_goes_away_is_named_with_its_line(project):

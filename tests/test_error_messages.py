@@ -1,5 +1,6 @@
-"""Every problem the parser can report, word for word: a catalogue of bad articles and bad
-glossaries, and the exact lines a maintainer sees for each (tests/fixtures/error-messages.txt).
+"""Every problem the generator can report, word for word: a catalogue of bad articles, bad
+glossaries and bad project folders, and the exact lines a maintainer sees for each
+(tests/fixtures/error-messages.txt).
 
 A message is the only interface bad input has, so a changed word is a change a reviewer should
 see. To accept a deliberate change, run this file with RAPPORT_UPDATE_GOLDEN=1.
@@ -8,12 +9,15 @@ see. To accept a deliberate change, run this file with RAPPORT_UPDATE_GOLDEN=1.
 from __future__ import annotations
 
 import os
+import shutil
+from collections.abc import Callable
 from pathlib import Path
 
-from project import FIXTURES
+from project import FIXTURE_PROJECT, FIXTURES, GeneratorProject
 from rapport.article import parse_article
 from rapport.errors import Problems
 from rapport.glossary import parse_glossary
+from rapport.writer import Sources, build, diff_docs
 
 GOLDEN = FIXTURES / "error-messages.txt"
 ARTICLE = Path("content/case.md")
@@ -117,6 +121,99 @@ GLOSSARIES = {
 }
 
 
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def write(path: Path, text: str | bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+
+
+def folder_for_an_article(project: GeneratorProject) -> None:
+    project.article("notes").mkdir()
+
+
+def two_unknown_icons(project: GeneratorProject) -> None:
+    edit(project.article(), "<!-- icon: material/ear-hearing -->", "<!-- icon: material/nope -->")
+    edit(project.article(), "## When it goes wrong\n",
+         "## When it goes wrong\n<!-- icon: Material/Heart -->\n")
+
+
+def a_glossary_that_fails_keeps_its_page_for_links(project: GeneratorProject) -> None:
+    write(project.docs / "notes.md", "# Notes\n\nSee [the glossary](glossary.md).\n")
+    write(project.content / "glossary.yml", b"title: Glossary\n\xff\n")
+
+
+def a_deleted_glossary_takes_its_page(project: GeneratorProject) -> None:
+    write(project.docs / "notes.md", "# Notes\n\nSee [the glossary](glossary.md).\n")
+    (project.content / "glossary.yml").unlink()
+
+
+def pages_in_the_way(project: GeneratorProject) -> None:
+    write(project.docs / "article" / "practice.md", "# My own page\n")
+    write(project.docs / "second" / "saying-it.md",
+          "# generated from elsewhere/second.md — do not edit\n\n# Theirs\n")
+    write(project.docs / "glossary.md", "# My glossary\n")
+
+
+def a_marker_too_far_down_is_text(project: GeneratorProject) -> None:
+    write(project.docs / "article" / "practice.md",
+          "# Mine\n\nIt says:\n# generated from content/article.md — do not edit\n")
+
+
+def broken_links(project: GeneratorProject) -> None:
+    edit(project.article(), "## When it goes wrong\n",
+         "## When it goes wrong\n\nSee [help](../helps.md), [research](../research.md#nope) "
+         "and [a part](#nope).\n")
+    edit(project.config, "    allowed_contacts: []\n", "    allowed_contacts: []\n    next_steps:\n"
+         "      - {text: Get help, link: helps.md, why: Now.}\n")
+
+
+def no_content_folder(project: GeneratorProject) -> None:
+    shutil.rmtree(project.content)
+
+
+def one_article_into_the_projects_docs(project: GeneratorProject) -> Sources:
+    return project.sources(only=project.article())
+
+
+PROJECTS: dict[str, Callable[[GeneratorProject], Sources | None]] = {
+    "no content folder": no_content_folder,
+    "a folder named like an article": folder_for_an_article,
+    "two unknown icons": two_unknown_icons,
+    "a glossary that fails keeps its page for links":
+        a_glossary_that_fails_keeps_its_page_for_links,
+    "a deleted glossary takes its page": a_deleted_glossary_takes_its_page,
+    "pages in the way": pages_in_the_way,
+    "a marker too far down is text": a_marker_too_far_down_is_text,
+    "broken links": broken_links,
+    "one article into the project's docs": one_article_into_the_projects_docs,
+}
+
+
+def project_problems(root: Path, change: Callable[[GeneratorProject], Sources | None]
+                     ) -> list[str]:
+    """Build a fresh copy of the fixture project, change it, and build again (from the
+    sources the change names, if any)."""
+    shutil.rmtree(root, ignore_errors=True)
+    shutil.copytree(FIXTURE_PROJECT, root)
+    project = GeneratorProject(root)
+    build(project.sources())
+    sources = change(project) or project.sources()
+    try:
+        diff_docs(sources)
+    except Problems as caught:
+        return [str(problem).replace(root.as_posix(), "<project>")
+                for problem in caught.problems]
+    raise AssertionError("accepted")
+
+
 def problems(parse, text: str) -> list[str]:
     try:
         parse(text)
@@ -125,7 +222,7 @@ def problems(parse, text: str) -> list[str]:
     raise AssertionError("accepted")
 
 
-def catalogue() -> str:
+def catalogue(scratch: Path) -> str:
     parts = []
     for name, text in ARTICLES.items():
         lines = problems(lambda text: parse_article(text, ARTICLE), text)
@@ -133,11 +230,14 @@ def catalogue() -> str:
     for name, text in GLOSSARIES.items():
         lines = problems(lambda text: parse_glossary(text, GLOSSARY), text)
         parts.append(f"## glossary: {name}\n" + "\n".join(lines))
+    for name, change in PROJECTS.items():
+        lines = project_problems(scratch / "project", change)
+        parts.append(f"## project: {name}\n" + "\n".join(lines))
     return "\n\n".join(parts) + "\n"
 
 
-def test_every_message_reads_as_the_catalogue_says():
-    found = catalogue()
+def test_every_message_reads_as_the_catalogue_says(tmp_path):
+    found = catalogue(tmp_path)
     if os.environ.get("RAPPORT_UPDATE_GOLDEN"):
         GOLDEN.write_text(found, encoding="utf-8")
     assert found == GOLDEN.read_text(encoding="utf-8")

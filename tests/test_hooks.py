@@ -3,6 +3,7 @@ template cache, folding indentation, placing tooltips."""
 
 from __future__ import annotations
 
+import logging
 import shutil
 from pathlib import Path
 
@@ -53,13 +54,20 @@ def fixture_config(tmp_path: Path):
     return project, load_config(str(project / "mkdocs.yml"))
 
 
-def test_before_a_build_docs_are_brought_in_line_with_content(tmp_path):
+def test_before_a_build_docs_are_brought_in_line_with_content(tmp_path, caplog):
     project, config = fixture_config(tmp_path)
+    caplog.set_level(logging.INFO, logger="mkdocs.plugins.rapport")
     hooks.on_pre_build(config)
+    assert caplog.messages == ["build_pages: wrote 15, removed 0 page(s)"]
     assert (project / "docs" / "second" / "saying-it.md").is_file()
     assert (project / "docs" / "articles" / "SUMMARY.md").is_file()
+    (project / "content" / "second.md").unlink()
+    hooks.on_pre_build(config)
+    assert caplog.messages[1:] == ["build_pages: wrote 3, removed 4 page(s)"]
+    assert not (project / "docs" / "second").exists()
     before = {path: path.read_bytes() for path in (project / "docs").rglob("*.md")}
     hooks.on_pre_build(config)                                  # nothing to do: no rewrite
+    assert caplog.messages[2:] == []
     assert {path: path.read_bytes() for path in (project / "docs").rglob("*.md")} == before
 
 
@@ -71,10 +79,21 @@ def test_bad_content_stops_the_build_with_every_problem_and_no_traceback(tmp_pat
                                                           "020 7946 0958."), encoding="utf-8")
     with pytest.raises(PluginError) as caught:
         hooks.on_pre_build(config)
-    lines = str(caught.value).splitlines()
-    assert len(lines) == 2 and all(": error: " in line for line in lines), lines
-    assert "'reviewed' must be a date" in lines[0] and "phone number" in lines[1]
+    assert str(caught.value).split("\n") == [
+        f"{article.as_posix()}:5: error: 'reviewed' must be a date written YYYY-MM-DD",
+        f"{article.as_posix()}:18: error: phone number '020 7946 0958': contact details never "
+        "go on the site (the seed's poster's e-mail and the publisher's phone were removed): "
+        "delete it"]
     assert not (project / "docs" / "index.md").exists()
+
+
+def test_missing_site_settings_stop_the_build_naming_the_settings_file(tmp_path):
+    project, config = fixture_config(tmp_path)
+    del config.extra["rapport"]
+    with pytest.raises(PluginError) as caught:
+        hooks.on_pre_build(config)
+    assert str(caught.value) == (f"{(project / 'mkdocs.yml').as_posix()}: error: no 'extra: "
+                                 "rapport:' settings: see README, 'Site settings'")
 
 
 def offline_config(tmp_path: Path, enabled: bool):
@@ -95,21 +114,28 @@ def test_the_offline_copy_loads_the_search_shim_from_the_site_itself(tmp_path, o
 
 def test_compiled_templates_are_kept_in_the_projects_cache_unless_switched_off(
         tmp_path, monkeypatch):
-    monkeypatch.setattr(hooks, "TEMPLATE_CACHE", tmp_path / "cache")
+    cache = tmp_path / "new" / "cache"
+    monkeypatch.setattr(hooks, "TEMPLATE_CACHE", cache)
     monkeypatch.delenv(hooks.TEMPLATE_CACHE_SWITCH, raising=False)
-    env = hooks.on_env(jinja2.Environment(), None, None)
-    assert isinstance(env.bytecode_cache, jinja2.FileSystemBytecodeCache)
-    assert (tmp_path / "cache").is_dir()
+    for _ in range(2):                                   # the folder is made once, then found
+        env = hooks.on_env(jinja2.Environment(loader=jinja2.DictLoader({"t": "{{ 1 }}"})),
+                           None, None)
+        assert env.get_template("t").render() == "1"
+    assert len(list(cache.iterdir())) == 1               # the compiled template
     monkeypatch.setenv(hooks.TEMPLATE_CACHE_SWITCH, "off")
     assert hooks.on_env(jinja2.Environment(), None, None).bytecode_cache is None
 
 
-def test_a_cache_folder_that_cannot_be_made_means_no_cache(tmp_path, monkeypatch):
+def test_a_cache_folder_that_cannot_be_made_means_no_cache(tmp_path, monkeypatch,
+                                                             caplog):
     blocker = tmp_path / "file"
     blocker.write_text("", encoding="utf-8")
     monkeypatch.setattr(hooks, "TEMPLATE_CACHE", blocker / "cache")
     monkeypatch.delenv(hooks.TEMPLATE_CACHE_SWITCH, raising=False)
-    assert hooks.on_env(jinja2.Environment(), None, None).bytecode_cache is None
+    with caplog.at_level(logging.DEBUG, logger="mkdocs.plugins.rapport"):
+        assert hooks.on_env(jinja2.Environment(), None, None).bytecode_cache is None
+    assert caplog.messages == [f"no template cache: [Errno 20] Not a directory: "
+                               f"'{blocker / 'cache'}'"]
 
 
 def test_an_unwrapped_term_reads_exactly_as_before():

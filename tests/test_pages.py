@@ -279,6 +279,12 @@ def test_fixture_project_matches_the_golden_tree(tmp_path: Path):
     assert built == golden
 
 
+def test_no_generated_line_ends_in_white_space():
+    """Trailing spaces are invisible in review and, two of them, a line break in Markdown."""
+    for path, text in fixture_plan().items():
+        assert not [line for line in text.split("\n") if line != line.rstrip()], path
+
+
 def sources_of(project: Path):
     from rapport.writer import Sources
 

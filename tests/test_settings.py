@@ -52,8 +52,15 @@ def test_the_feedback_address_is_allowed_in_articles_with_the_listed_contacts():
     assert settings_from(empty_feedback, PATH).allowed_contacts == {"desk@example.org"}
 
 
+def test_without_site_name_description_or_author_the_settings_say_little_and_credit_editors():
+    settings = settings_from({"extra": GOOD["extra"]}, PATH)
+    assert (settings.site_name, settings.site_description, settings.editors) == (
+        "", "", "the editors")
+
+
 def test_without_extra_rapport_the_settings_say_where_to_look():
-    for config in ({**GOOD, "extra": {}}, {**GOOD, "extra": None}, {"site_name": "x"}):
+    for config in ({**GOOD, "extra": {}}, {**GOOD, "extra": None}, {"site_name": "x"},
+                   {**GOOD, "extra": ["rapport"]}):
         assert messages(config) == ["no 'extra: rapport:' settings: see README, 'Site "
                                     "settings'"]
 
@@ -68,6 +75,9 @@ def test_without_extra_rapport_the_settings_say_where_to_look():
     ({"help_page": "help/"}, "'help_page' must name the help page's file under docs/, e.g. "
                              "help.md"),
     ({"help_page": 3}, "'help_page' must name the help page's file under docs/"),
+    ({"help_page": "./help.md"}, "'help_page' must name the help page's file under docs/"),
+    ({"help_page": "../help.md"}, "'help_page' must name the help page's file under docs/"),
+    ({"help_page": "help.md#now.md"}, "'help_page' must name the help page's file under"),
     ({"allowed_contacts": "a@example.org"}, "'allowed_contacts' must be a list of exact "
                                             "e-mail addresses or numbers"),
     ({"allowed_contacts": [1]}, "'allowed_contacts' must be a list of exact e-mail"),
@@ -114,3 +124,9 @@ def test_an_unreadable_or_broken_settings_file_is_one_clear_problem(tmp_path):
     assert problem.path == broken and problem.message.startswith("cannot read the site "
                                                                  "settings (")
     assert problem.message.endswith("): fix mkdocs.yml")
+    unset = tmp_path / "unset.yml"
+    unset.write_text("site_name: x\n", encoding="utf-8")
+    with pytest.raises(Problems) as caught:
+        read_settings(unset)
+    assert [str(problem) for problem in caught.value.problems] == [
+        f"{unset.as_posix()}: error: no 'extra: rapport:' settings: see README, 'Site settings'"]

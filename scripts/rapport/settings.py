@@ -65,8 +65,7 @@ def settings_from(config: Mapping[str, Any], path: Path) -> Settings:
     allowed = rapport.get("allowed_contacts") or []
     if not isinstance(allowed, list) or not all(isinstance(item, str) for item in allowed):
         fail("'allowed_contacts' must be a list of exact e-mail addresses or numbers")
-        allowed = []
-    feedback = extra.get("feedback") if isinstance(extra, Mapping) else None
+    feedback = extra.get("feedback")
     steps = rapport.get("next_steps") or []
     if not isinstance(steps, list) or not all(
             isinstance(step, Mapping) and all(isinstance(step.get(key), str) and step.get(key)
@@ -74,7 +73,6 @@ def settings_from(config: Mapping[str, Any], path: Path) -> Settings:
             and is_page(step["link"]) for step in steps):
         fail("'next_steps' must be a list of entries with 'text', 'link' (a page under "
              "docs/) and 'why'")
-        steps = []
     if problems:
         raise Problems(tuple(problems))
     return Settings(
@@ -92,11 +90,12 @@ def settings_from(config: Mapping[str, Any], path: Path) -> Settings:
 
 
 def is_page(link: object) -> bool:
-    """Whether a setting names a page's file under docs/ (`help.md`, `a/index.md`)."""
+    """Whether a setting names a page's file under docs/ (`help.md`, `a/index.md`), written
+    as the templates will use it: no `./`, `..` or `#fragment`."""
     if not isinstance(link, str) or not link.endswith(".md"):
         return False
     found = resolve(link, PurePosixPath("."))
-    return isinstance(found, Destination) and not found.fragment and str(found.path) == link
+    return isinstance(found, Destination) and str(found.path) == link
 
 
 def read_settings(path: Path) -> Settings:

@@ -97,7 +97,7 @@ def diff_docs(sources: Sources) -> tuple[Diff, Collection]:
     plan = plan_site(collection, sources.settings, read_icons(collection, report),
                      sources.config, labels.config, report)
     existing = read_docs(sources.docs)
-    diff = compare(plan, existing, labels, sources.docs, collection, report)
+    diff = compare(plan, existing, labels, collection, report)
     kept = {path for path in diff.delete if generated_source(existing[path]) in failed}
     files = all_files(sources.docs) - (set(diff.delete) - kept)
     report.extend(broken_links(plan, existing, files))
@@ -237,7 +237,7 @@ def all_files(docs: Path) -> set[PurePosixPath]:
 # --- comparing ----------------------------------------------------------------------------------
 
 
-def compare(plan: Plan, existing: dict[PurePosixPath, str], labels: Labels, docs: Path,
+def compare(plan: Plan, existing: dict[PurePosixPath, str], labels: Labels,
             collection: Collection, report: Report) -> Diff:
     """Files to write and own stale files to delete. A planned path held by a page written by
     hand, or generated from another source, is a problem: the generator never overwrites what
@@ -277,7 +277,7 @@ def broken_links(plan: Plan, existing: dict[PurePosixPath, str], files: set[Pure
 
     def ids(path: PurePosixPath) -> set[str]:
         if path not in cache:
-            cache[path] = links.page_ids(texts.get(path, ""))
+            cache[path] = links.page_ids(texts[path])   # every .md page is read or planned
         return cache[path]
 
     for check in plan.links:
@@ -345,9 +345,9 @@ def summary_notes(collection: Collection) -> list[str]:
             if not section.summary_written]
 
 
-def note(path: Path, line: int | None, message: str) -> str:
+def note(path: Path, line: int, message: str) -> str:
     """A line that informs without failing, in the same form as an error."""
-    return f"{display_path(path)}{f':{line}' if line else ''}: note: {message}"
+    return f"{display_path(path)}:{line}: note: {message}"
 
 
 def add_years(day: date, years: int) -> date:
@@ -396,6 +396,6 @@ def write_atomic(target: Path, text: str) -> None:
             stream.write(text)
         os.chmod(temporary, 0o644)
         os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+    except BaseException:   # only the rename consumes the temporary file, and it came last
+        Path(temporary).unlink()
         raise
