@@ -50,7 +50,9 @@ def test_every_section_page_says_which_part_of_which_article_it_is(open_page, na
         page = open_page(f"{name}/{section.slug}/", viewport="phone").page
         line = page.locator(".rapport-part")
         assert line.is_visible(), section.slug
-        assert line.inner_text().startswith(f"Part {number} of {len(article.sections)}")
+        # The section's icon comes first, hidden from screen readers; then the words.
+        assert line.locator('[aria-hidden="true"] svg').count() == 1, section.slug
+        assert line.inner_text().strip().startswith(f"Part {number} of {len(article.sections)}")
         link = line.get_by_role("link", name=article.title)
         assert link.is_visible()
         assert page.locator(".md-footer__link--prev .md-footer__title").is_visible(), \
