@@ -155,6 +155,12 @@ def test_sections_split_at_level_two_headings_in_order():
     assert [sub.text for sub in parsed.sections[0].subheadings] == ["Sub"]
 
 
+def test_a_sections_text_loses_only_its_blank_lines_around_it():
+    parsed = article("# Title\n\nX marks it.\n\n## First\n\n\nX\n\n    XX\n\n\n## Second\n\nOne.\n")
+    assert parsed.lead.markdown() == "X marks it."
+    assert parsed.sections[0].body.markdown() == "X\n\n    XX"
+
+
 def test_setext_headings_are_title_and_sections():
     parsed = article("Title\n=====\n\nThe lead.\n\nFirst part\n----------\n\nOne.\n\n"
                      "Second part\n---\n\nTwo.\n")
@@ -420,3 +426,12 @@ def test_malformed_yaml_says_what_and_where():
         load("title: x\nlist: [unclosed\n")
     assert caught.value.line == 3 and str(caught.value) == caught.value.problem
     assert "expected ',' or ']'" in caught.value.problem
+
+
+@pytest.mark.parametrize(("value", "required_text"), [
+    ("A title", True), (" x ", True), ("", False), ("  \n\t", False), (None, False),
+    (3, False), (["A title"], False)])
+def test_a_required_text_value_is_a_string_with_something_in_it(value, required_text):
+    from rapport.yaml_lines import is_text
+
+    assert is_text(value) is required_text

@@ -94,3 +94,54 @@ def test_the_sites_glossary_has_the_terms_the_text_uses():
                  "congruence", "IPT", "CBT", "correlational", "correlation", "rupture",
                  "effect size", "goals, tasks and bond", "meta-analysis", "Meta-analyses"):
         assert form in forms, form
+
+
+def test_a_tooltip_may_be_160_characters_and_no_more():
+    exactly = "Trust " * 26 + "and."  # 160 characters
+    assert len(exactly) == 160
+    glossary = parse_glossary(GOOD.replace("Trust and ease.", exactly), PATH)
+    assert glossary.terms[0].tooltip == exactly
+    [error] = errors_of(GOOD.replace("Trust and ease.", exactly + "!"))
+    assert (error.line, error.message) == (8, "the tooltip of 'Rapport' is longer than 160 "
+                                              "characters: shorten it (the definition can say more)")
+
+
+@pytest.mark.parametrize("forms", ["['rapport]']", "['rap]port']", "[rapport, 3]", "[rapport, ' ']",
+                                   "rapport", "[]"])
+def test_each_form_must_be_words_without_a_closing_bracket(forms):
+    [error] = errors_of(GOOD.replace("forms: [rapport]", f"forms: {forms}"))
+    assert error.line == 7 and error.message.startswith("'forms' must list the words")
+
+
+def test_one_term_with_several_problems_reports_them_all():
+    text = GOOD.replace("forms: [rapport]", "forms: ['rap]port']\n    colour: red").replace(
+        "Trust and ease.", "Trust " * 30)
+    assert [(e.line, e.message.split(":")[0]) for e in errors_of(text)] == [
+        (7, "'forms' must list the words as they appear in text (matching is case-sensitive; "
+            "no ']' in a form), e.g. [rapport, Rapport]"),
+        (8, "unknown key 'colour'"),
+        (9, "the tooltip of 'Rapport' is longer than 160 characters")]
+
+
+def test_repeats_after_an_unusable_term_are_still_found():
+    text = GOOD.replace("    tooltip: Trust and ease.\n", "", 1) + """  - term: Effect size
+    forms: [effect sizes]
+    tooltip: Again.
+    definition: Again.
+"""
+    assert [(e.line, e.message.split(" (")[0]) for e in errors_of(text)] == [
+        (6, "term 'Rapport' has an empty 'tooltip': write it"),
+        (13, "duplicate term 'Effect size'"),
+        (13, "the form 'effect sizes' is listed twice")]
+
+
+def test_a_glossary_without_a_review_date_is_an_error():
+    [error] = errors_of(GOOD.replace("reviewed: 2026-01-03\n", ""))
+    assert (error.line, error.message) == (1, "'reviewed' must be a date written YYYY-MM-DD")
+
+
+def test_an_allowed_contact_may_appear_in_the_glossary():
+    text = GOOD.replace("A feeling of trust and ease.", "Ask help@example.org.")
+    assert errors_of(text)[0].message.startswith("e-mail address 'help@example.org'")
+    glossary = parse_glossary(text, PATH, frozenset({"help@example.org"}))
+    assert glossary.terms[0].definition == "Ask help@example.org."

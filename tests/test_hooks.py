@@ -120,6 +120,7 @@ def test_compiled_templates_are_kept_in_the_projects_cache_unless_switched_off(
     for _ in range(2):                                   # the folder is made once, then found
         env = hooks.on_env(jinja2.Environment(loader=jinja2.DictLoader({"t": "{{ 1 }}"})),
                            None, None)
+        assert env.bytecode_cache is not None
         assert env.get_template("t").render() == "1"
     assert len(list(cache.iterdir())) == 1               # the compiled template
     monkeypatch.setenv(hooks.TEMPLATE_CACHE_SWITCH, "off")
@@ -138,9 +139,17 @@ def test_a_cache_folder_that_cannot_be_made_means_no_cache(tmp_path, monkeypatch
                                f"'{blocker / 'cache'}'"]
 
 
+def test_tooltips_are_placed_just_after_abbr_makes_them_under_their_own_name():
+    processors = markdown.Markdown(extensions=["abbr", TooltipPlacement()]).treeprocessors
+    assert processors.get_index_for_name("rapport_tooltips") == \
+        processors.get_index_for_name("abbr") + 1
+
+
 def test_an_unwrapped_term_reads_exactly_as_before():
     html = render("Build *trust* and rapport, then keep rapport going.\n\n# Rapport in a title")
     assert html == ('<p>Build <em>trust</em> and <abbr tabindex="0" title="Trust and ease.">'
                     "rapport</abbr>, then keep rapport going.</p>\n<h1>Rapport in a title</h1>")
     assert render("# About rapport today") == "<h1>About rapport today</h1>"
+    for title in ("rapport", "About rapport", "*Build*rapport", "*Build* rapport"):
+        assert render(f"# {title}") == markdown.markdown(f"# {title}")   # first, last, after
     assert render("[rapport here](x.md)") == '<p><a href="x.md">rapport here</a></p>'

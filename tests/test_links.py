@@ -107,3 +107,16 @@ def test_a_missing_anchor_is_one_the_target_page_does_not_have():
 
 def test_a_link_written_as_inline_code_is_code_not_a_link():
     assert found("Write `[x](page.md)` for a link, as in [this](real.md).") == [(0, "real.md")]
+
+
+def test_a_span_holds_its_first_position_and_not_its_end():
+    spans = [(3, 5), (9, 12)]
+    assert [position for position in range(14) if links.in_spans(position, spans)] == \
+        [3, 4, 9, 10, 11]
+
+
+def test_only_a_target_wholly_in_angle_brackets_loses_them():
+    assert links.unbracket("<two words.md>") == "two words.md"
+    assert links.unbracket("<two.md") == "<two.md"
+    assert links.unbracket("two.md>") == "two.md>"
+    assert links.unbracket("two.md") == "two.md"

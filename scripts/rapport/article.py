@@ -15,7 +15,7 @@ from typing import Any
 
 from . import yaml_lines
 from .contacts import find_contacts
-from .yaml_lines import iso_date
+from .yaml_lines import is_text, iso_date
 from .errors import Problems, Report
 from .markdown_scan import Kind, classify, headings
 from .slugs import has_letters, heading_slug, plain_text, split_attributes, unique
@@ -203,7 +203,7 @@ def parse_meta(raw: Mapping[str, Any], root: Any, path: Path, report: Report) ->
     def text(value: Any, where: tuple[str | int, ...], name: str) -> str:
         if value is None and len(where) == 1:  # a missing key: reported once, above or below
             return "?"
-        if not isinstance(value, str) or not value.strip():
+        if not is_text(value):
             report.add(path, line(*where), f"'{name}' must be non-empty text")
             return "?"
         return " ".join(value.split())
@@ -289,8 +289,7 @@ def parse_meta(raw: Mapping[str, Any], root: Any, path: Path, report: Report) ->
 def parse_note(name: str, spec: Any, line: int, text_line: int, path: Path, report: Report
                ) -> Note | None:
     """One entry of `notes:`; the kind is an admonition type."""
-    if not isinstance(spec, dict) or not all(isinstance(spec.get(k), str) and spec[k].strip()
-                                             for k in ("title", "text")):
+    if not isinstance(spec, dict) or not all(is_text(spec.get(k)) for k in ("title", "text")):
         report.add(path, line, f"note '{name}' needs 'title' and 'text'")
         return None
     kind = spec.get("kind", "note")

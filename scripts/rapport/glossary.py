@@ -14,7 +14,7 @@ from typing import Any
 
 from . import yaml_lines
 from .contacts import find_contacts
-from .yaml_lines import iso_date
+from .yaml_lines import is_text, iso_date
 from .errors import Problems, Report
 from .slugs import has_letters, slugify
 
@@ -72,10 +72,10 @@ def parse_glossary(text: str, path: Path, allowed_contacts: frozenset[str] = fro
         if key not in KEYS:
             report.add(path, line(key), f"unknown key '{key}': the keys are {', '.join(KEYS)}")
     for key in ("title", "description", "intro"):
-        if not isinstance(data.get(key), str) or not data[key].strip():
+        if not is_text(data.get(key)):
             report.add(path, line(key), f"'{key}' must be non-empty text")
-    reviewed = iso_date(data.get("reviewed"))
-    if reviewed is None:
+    reviewed = iso_date(data.get("reviewed")) or ""
+    if not reviewed:
         report.add(path, line("reviewed"), "'reviewed' must be a date written YYYY-MM-DD")
     entries = data.get("terms")
     if not isinstance(entries, list) or not entries:
@@ -88,46 +88,42 @@ def parse_glossary(text: str, path: Path, allowed_contacts: frozenset[str] = fro
                  report)
     report.raise_if_any()
     return Glossary(title=clean(data["title"]), description=clean(data["description"]),
-                    intro=data["intro"].strip(), reviewed=reviewed or "",
+                    intro=data["intro"].strip(), reviewed=reviewed,
                     terms=tuple(term for term in terms if term is not None))
 
 
 def parse_term(entry: Any, number: int, line, path: Path, report: Report) -> Term | None:
-    """One entry of `terms:`; None (with the problems reported) if it is unusable."""
+    """One entry of `terms:`; None (with its problems reported, all of them) if unusable."""
     if not isinstance(entry, Mapping):
         report.add(path, line("terms", number), "each term needs 'term', 'forms', 'tooltip' "
                    "and 'definition'")
         return None
-    ok = True
+    known = len(report.problems)
+    name = entry["term"].strip() if is_text(entry.get("term")) else f"#{number + 1}"
     for key in entry:
         if key not in TERM_KEYS:
             report.add(path, line("terms", number, key), f"unknown key '{key}': a term has "
                        f"{', '.join(TERM_KEYS)}")
-            ok = False
     for key in ("term", "tooltip", "definition"):
-        if not isinstance(entry.get(key), str) or not entry[key].strip():
-            name = entry.get("term") if isinstance(entry.get("term"), str) and \
-                entry["term"].strip() else f"#{number + 1}"
+        if not is_text(entry.get(key)):
             report.add(path, line("terms", number, key), f"term '{name}' has an empty "
                        f"'{key}': write it")
-            ok = False
     forms = entry.get("forms")
     if not isinstance(forms, list) or not forms or not all(
-            isinstance(form, str) and form.strip() and "]" not in form for form in forms):
+            is_text(form) and "]" not in form for form in forms):
         report.add(path, line("terms", number, "forms"), "'forms' must list the words as they "
                    "appear in text (matching is case-sensitive; no ']' in a form), e.g. "
                    "[rapport, Rapport]")
-        ok = False
-    if ok and len(clean(entry["tooltip"])) > MAX_TOOLTIP:
-        report.add(path, line("terms", number, "tooltip"), f"the tooltip of '{entry['term']}' "
+    if is_text(entry.get("tooltip")) and len(clean(entry["tooltip"])) > MAX_TOOLTIP:
+        report.add(path, line("terms", number, "tooltip"), f"the tooltip of '{name}' "
                    f"is longer than {MAX_TOOLTIP} characters: shorten it (the definition can "
                    "say more)")
-        ok = False
-    if not ok:
+    if len(report.problems) > known:
         return None
     term = clean(entry["term"])
     anchor = slugify(term)
-    return Term(term=term, anchor=anchor if has_letters(anchor) else f"term-{number + 1}", forms=tuple(form.strip() for form in forms),
+    return Term(term=term, anchor=anchor if has_letters(anchor) else f"term-{number + 1}",
+                forms=tuple(form.strip() for form in forms),
                 tooltip=clean(entry["tooltip"]), definition=entry["definition"].strip())
 
 

@@ -89,10 +89,13 @@ def code_spans(line: str) -> list[tuple[int, int]]:
 
 
 def in_spans(position: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether `position` falls in one of the half-open `(start, end)` spans (code spans)."""
     return any(start <= position < end for start, end in spans)
 
 
 def unbracket(target: str) -> str:
+    """`<a b.md>` (CommonMark's form for a target with spaces) is `a b.md`; a lone bracket
+    is part of the target."""
     return target[1:-1] if target.startswith("<") and target.endswith(">") else target
 
 

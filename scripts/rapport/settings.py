@@ -14,6 +14,7 @@ from typing import Any
 
 from .errors import ArticleError, Problems
 from .links import Destination, resolve
+from .yaml_lines import is_text
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ def settings_from(config: Mapping[str, Any], path: Path) -> Settings:
     if not isinstance(years, int) or isinstance(years, bool) or years < 1:
         fail("'review_every_years' must be a whole number of years, e.g. 3")
     home_title = rapport.get("home_title")
-    if not isinstance(home_title, str) or not home_title.strip():
+    if not is_text(home_title):
         fail("'home_title' must be the home page's title (the site's name and what it is "
              "about)")
     help_page = rapport.get("help_page")

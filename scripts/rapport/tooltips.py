@@ -58,4 +58,4 @@ class TooltipPlacement(Extension):
     """The extension: one tree processor, just after `abbr` (priority 7)."""
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802  (Python-Markdown's name)
-        md.treeprocessors.register(TooltipPlacementProcessor(md), "rapport_tooltips", 6.5)
+        md.treeprocessors.register(TooltipPlacementProcessor(), "rapport_tooltips", 6.5)

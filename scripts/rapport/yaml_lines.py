@@ -45,6 +45,11 @@ def load(text: str) -> tuple[Any, yaml.Node | None]:
         raise YamlProblem(mark.line + 1 if mark is not None else 1, problem) from None
 
 
+def is_text(value: Any) -> bool:
+    """A string with something in it besides white space (what a required text key needs)."""
+    return isinstance(value, str) and bool(value.strip())
+
+
 def iso_date(value: Any) -> str | None:
     """A calendar date written YYYY-MM-DD, as text, or None if the value is not one."""
     if not isinstance(value, str) or len(value) != 10:
