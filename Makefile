@@ -32,10 +32,10 @@ offline: $(SITE_STAMP) ## Build dist/rapport-offline.zip: the site, readable fro
 	OFFLINE=true $(PY) -m mkdocs build --strict --site-dir dist/offline
 	$(PY) scripts/pack_offline.py dist/offline dist/rapport-offline.zip
 
-pages: $(SITE_STAMP) ## Regenerate docs/ from content/article.md
+pages: $(SITE_STAMP) ## Regenerate docs/ from content/ (every article and the glossary)
 	$(PY) scripts/build_pages.py
 
-check: $(SITE_STAMP) ## Fail if docs/ is out of date with the article
+check: $(SITE_STAMP) ## Fail if docs/ is out of date with content/
 	$(PY) scripts/build_pages.py --check
 
 test: $(TEST_STAMP) browser ## Run every test (browser tests need Chromium: installed if root)
