@@ -308,6 +308,25 @@ def test_teaser_never_copies_a_whole_short_sentence():
     assert teaser(["Short one. Then more."]) == "Short…"
     assert teaser(["Word."]) == "Wo…"
     assert teaser(["- A listed, item here."]) == "A listed, item…"
+    assert teaser(["Two words."]) == "Two…"
+    assert teaser(["Ab."]) == "A…"
+
+
+def test_teaser_reads_a_paragraph_of_several_lines_and_ends_on_a_word():
+    assert teaser(["Meet Malcolm", "X today."]) == "Meet Malcolm X…"
+    assert teaser(["First, second, third."]) == "First, second…"
+    assert teaser(["Then — a pause — more."]) == "Then — a pause…"
+
+
+def test_the_first_paragraph_skips_headings_tables_pictures_and_notes_and_stops_at_its_end():
+    from rapport.article import Text, first_paragraph
+    from rapport.markdown_scan import classify
+
+    lines = ["### A heading", "<!-- note: x -->", "| a | b |", "![A picture](p.png)", "",
+             "First line,", "second line.", "", "Next paragraph.", "```", "code", "```"]
+    kinds, _ = classify(lines)
+    assert first_paragraph(Text(tuple(lines), tuple(kinds), 1)) == ["First line,",
+                                                                   "second line."]
 
 
 def test_explicit_summary_and_icon_are_read_and_removed_from_the_body():

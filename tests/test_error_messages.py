@@ -160,6 +160,11 @@ def pages_in_the_way(project: GeneratorProject) -> None:
     write(project.docs / "second" / "saying-it.md",
           "# generated from elsewhere/second.md — do not edit\n\n# Theirs\n")
     write(project.docs / "glossary.md", "# My glossary\n")
+    write(project.docs / "second" / "index.md", "# My second\n")
+    write(project.docs / "second" / "SUMMARY.md", "* [Mine](index.md)\n")
+    write(project.docs / "index.md", "# My home\n")
+    write(project.docs / "articles" / "SUMMARY.md", "* [Mine](index.md)\n")
+    write(project.docs / "snippets" / "review-policy.md", "Mine.\n")
 
 
 def a_marker_too_far_down_is_text(project: GeneratorProject) -> None:
@@ -173,6 +178,17 @@ def broken_links(project: GeneratorProject) -> None:
          "and [a part](#nope).\n")
     edit(project.config, "    allowed_contacts: []\n", "    allowed_contacts: []\n    next_steps:\n"
          "      - {text: Get help, link: helps.md, why: Now.}\n")
+
+
+def broken_links_in_notes(project: GeneratorProject) -> None:
+    """A block's lines count from the line below its key; a one-line text is on its key's."""
+    edit(project.article(),
+         '    text:\n      "Studies show a moderate link, not proof.\\n\\n[Read more](../research.md)."\n',
+         "    text: |\n      Studies show a moderate link, not proof.\n\n"
+         "      [Read more](../researches.md).\n"
+         "  short:\n    title: Short\n    text: See [help](../helps.md).\n")
+    edit(project.article(), "<!-- note: evidence -->\n",
+         "<!-- note: evidence -->\n<!-- note: short -->\n")
 
 
 def no_content_folder(project: GeneratorProject) -> None:
@@ -193,6 +209,7 @@ PROJECTS: dict[str, Callable[[GeneratorProject], Sources | None]] = {
     "pages in the way": pages_in_the_way,
     "a marker too far down is text": a_marker_too_far_down_is_text,
     "broken links": broken_links,
+    "broken links in notes": broken_links_in_notes,
     "one article into the project's docs": one_article_into_the_projects_docs,
 }
 

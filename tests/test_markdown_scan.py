@@ -22,7 +22,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from mkdocs.utils.yaml import yaml_load
 from project import ROOT
-from rapport.markdown_scan import BLOCK_EXTENSIONS, classify, closing_line, headings
+from rapport.markdown_scan import BLOCK_EXTENSIONS, Kind, classify, closing_line, headings
 from rapport.slugs import SLUGIFY, plain_text, split_attributes
 
 PLACEHOLDER_RE = re.compile("\x02wzxhzdk:\\d+\x03")   # Python-Markdown's stashed raw HTML
@@ -91,6 +91,8 @@ LINES = [
 @example(["Text", ":   Def", "", "    In note", "# H1"])
 @example(["[^1]: Foot", "Text", "[^2]: Foot", "==="])  # a footnote ends at the next one
 @example(["Text #", "---"])                            # a setext heading keeps its `#`
+@example(["<!-->", "## Hidden", "-->", "## Two"])       # `-->` is looked for after `<!--`
+@example(["<!-- open", "```", "-->", "```", "-->", "## H"])  # not in code inside a comment
 def test_the_headings_split_at_are_the_headings_mkdocs_renders(lines):
     text = "\n".join(lines)
     assume(not classify(lines)[1])          # unclosed blocks: the generator refuses them
@@ -134,3 +136,11 @@ def test_a_closing_tag_in_code_inside_an_html_block_does_not_close_it():
     kinds, open_blocks = classify(lines)
     assert not open_blocks and closing_line(lines, kinds, 0, "div", len("<div")) == 6
     assert [heading.raw for heading in headings(lines, kinds)] == ["After"]
+
+
+def test_a_comment_hides_every_line_up_to_the_first_close_after_it_opens():
+    """`-->` counts from after `<!--` (so `<!-->` opens one), and not inside fenced code."""
+    html, text = Kind.HTML, Kind.TEXT
+    assert classify(["<!-->", "## Hidden", "-->", "## Two"])[0] == [html, html, html, text]
+    assert classify(["<!-- open", "```", "-->", "```", "-->", "## H"])[0] == [html] * 5 + [text]
+    assert classify(["<!-- one -->", "## H"])[0] == [html, text]

@@ -347,3 +347,119 @@ def test_links_to_the_articles_own_headings_follow_them_to_their_pages():
     assert "See [part two](#part-two), or [the top](#anchors)." in whole
     home = plan[PurePosixPath("index.md")]
     assert "See [part two](anchors/part-two.md), or [the top](anchors/index.md)." in home
+
+
+# --- ids of the article as one document, and where they land -----------------------------------
+
+REPEATS = """---
+title: Goals
+description: Headings that repeat, as an article about goals might have.
+published: 2026-01-02
+reviewed: 2026-01-03
+---
+
+# Goals
+
+Lead, then [the last part](#edits).[^aim] See [the list][list].
+
+[^aim]: A footnote the home page needs.
+[^unused]: A footnote only the whole page and its section need.
+[list]: https://example.org/list
+
+## Goals!
+
+One.[^unused]
+
+### Goals?
+
+Two.
+
+## Tasks {#work}
+
+Three, [from the top](#work).
+
+### Steps {#steps}
+
+Four.
+
+### Notes
+
+Five.
+
+## GOALS
+
+Six.
+
+### Notes.
+
+Seven.
+
+### Edits:
+
+Eight.
+"""
+HEADING_RE = re.compile(r'<h([1-6])[^>]*?\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.DOTALL)
+
+
+def heading_texts(markdown_text: str) -> dict[str, str]:
+    """Each heading's id and its words, as MkDocs renders the page."""
+    from mkdocs.utils.meta import get_data
+    from rapport.links import ID_RENDERER
+
+    html = ID_RENDERER.reset().convert(get_data(markdown_text)[0])
+    return {anchor: re.sub(r"<[^>]+>", "", text).strip()
+            for _, anchor, text in HEADING_RE.findall(html)}
+
+
+def test_every_id_of_the_article_as_one_document_lands_on_the_same_heading_on_each_page():
+    """A link `#id` in an article names a heading as the article reads in one file (toc's
+    `goals_1`, `goals_2`…); on the whole page and on the section page that holds it, the id it
+    becomes is that same heading."""
+    from rapport.pages import EDITS_ID, Anchor, anchor_map
+
+    article = parse_article(REPEATS, CONTENT / "repeats.md")
+    pages = fixture_plan({"repeats": REPEATS})
+    as_one = heading_texts(REPEATS)
+    anchors = anchor_map(article, EDITS_ID)
+    assert sorted(as_one) == ["edits", "goals", "goals_1", "goals_2", "goals_3", "notes",
+                              "notes_1", "steps", "work"]
+    assert set(anchors) == set(as_one) | {section.slug for section in article.sections}
+    for number, section in enumerate(article.sections):  # a page's slug too, where it is free
+        if section.slug not in as_one:
+            assert anchors[section.slug] == Anchor(section.slug, number, None)
+    whole = heading_texts(pages[PurePosixPath("repeats/index.md")])
+    for anchor_id, words in as_one.items():
+        anchor = anchors[anchor_id]
+        assert whole[anchor.whole] == words, anchor_id
+        if anchor.section is None:
+            assert anchor_id == "goals" and anchor.local is None   # the title
+            continue
+        section = article.sections[anchor.section]
+        on_its_page = heading_texts(pages[section_page(PurePosixPath("repeats"), section.slug)])
+        if anchor.local is None:
+            assert section.heading == words, anchor_id               # the page's own title
+        else:
+            assert on_its_page[anchor.local] == words, anchor_id
+
+
+def test_links_to_an_articles_own_headings_read_right_on_each_page():
+    pages = fixture_plan({"repeats": REPEATS})
+    whole = pages[PurePosixPath("repeats/index.md")]
+    assert "[the last part](#edits_1)" in whole           # the edits list holds `edits`
+    assert "[from the top](#work)" in whole
+    tasks = pages[section_page(PurePosixPath("repeats"), "work")]
+    assert "[from the top](#)" in tasks                     # its own title: the page's top
+
+
+def test_the_home_page_gives_a_lead_its_footnotes_and_references_and_no_lead_its_description():
+    no_lead = REPEATS.replace("title: Goals", "title: Aims").replace("# Goals", "# Aims").replace(
+        REPEATS.split("# Goals\n\n")[1].split("## Goals!")[0], "")
+    no_lead = no_lead.replace("One.[^unused]", "One, with [a reference][more].\n\n"
+                              "[more]: https://example.org/more")
+    home = page("index.md", {"repeats": REPEATS, "aims": no_lead})
+    repeats = home.split("## Goals { #repeats }")[1].split("[Read the whole article]")[0]
+    assert "[^aim]: A footnote the home page needs." in repeats
+    assert "[list]: https://example.org/list" in repeats
+    assert "unused" not in repeats
+    aims = home.split("## Aims { #aims }")[1].split("[Read the whole article]")[0]
+    assert aims.strip() == "Headings that repeat, as an article about goals might have."

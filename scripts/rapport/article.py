@@ -51,9 +51,9 @@ class Edit:
 
 @dataclass(frozen=True)
 class Note:
-    """A short admonition that `<!-- note: name -->` places in a section."""
+    """A short admonition that `<!-- note: name -->` places in a section (`notes` in the
+    front matter maps each name to one)."""
 
-    name: str
     kind: str
     title: str
     text: str
@@ -297,7 +297,7 @@ def parse_note(name: str, spec: Any, line: int, text_line: int, path: Path, repo
         report.add(path, line, f"note '{name}' has kind '{kind}': use one of "
                    f"{', '.join(sorted(NOTE_KINDS))}")
         return None
-    return Note(name=name, kind=kind, title=" ".join(spec["title"].split()),
+    return Note(kind=kind, title=" ".join(spec["title"].split()),
                 text=spec["text"].strip(), line=text_line)
 
 
@@ -487,13 +487,13 @@ def first_paragraph(text: Text) -> list[str]:
 def teaser(lines: list[str]) -> str:
     """The first words of the first sentence, cut with an ellipsis: never a whole sentence."""
     paragraph = " ".join(" ".join(lines).split())
-    sentence = SENTENCE_END_RE.split(LIST_OR_QUOTE_RE.sub("", paragraph), maxsplit=1)[0]
+    sentence = SENTENCE_END_RE.split(LIST_OR_QUOTE_RE.sub("", paragraph))[0]
     words = sentence.split()
     if len(words) > 1:
         cut = " ".join(words[:min(TEASER_WORDS, len(words) - 1)])
     else:
         cut = sentence[:max(1, len(sentence) // 2)]
-    return cut.rstrip(",;:—–-") + "…"
+    return cut.rstrip(",;:—–- ") + "…"   # no dangling dash or comma before the ellipsis
 
 
 def check_duplicate_explicit_slugs(sections: list[Section], path: Path, report: Report) -> None:

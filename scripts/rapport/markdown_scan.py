@@ -147,7 +147,7 @@ def mark_html(lines: list[str], kinds: list[Kind], open_blocks: list[OpenBlock])
         index = end + 1
 
 
-def find_line(lines: list[str], kinds: list[Kind], first: int, found, start: int = 0
+def find_line(lines: list[str], kinds: list[Kind], first: int, found, start: int
               ) -> int | None:
     """The first line from `first` (searched from column `start` on that line) for which
     `found(text)` holds, staying out of fenced code."""

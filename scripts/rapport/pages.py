@@ -113,11 +113,12 @@ def plan_site(collection: Collection, settings: Settings, icons: Mapping[str, st
                                                       resolvers[entry.name])
         files.update(article_files)
         origins.update(article_origins)
-    content = Origin(collection.content, None, "the list of articles")
     files[HOME] = render_home(collection, settings, icons, resolvers)
     files[ARTICLES_NAV] = render_articles_nav(collection)
     files[ARTICLES_PAGE] = render_articles_page(collection, settings, icons)
-    origins[HOME] = origins[ARTICLES_NAV] = origins[ARTICLES_PAGE] = content
+    origins[HOME] = Origin(collection.content, None, "the home page")
+    origins[ARTICLES_NAV] = origins[ARTICLES_PAGE] = Origin(collection.content, None,
+                                                            "the list of articles")
     if collection.glossary is not None:
         files[GLOSSARY] = render_glossary(collection.glossary, collection.glossary_label)
         files[TOOLTIPS] = render_tooltips(collection.glossary, collection.glossary_label)
