@@ -176,6 +176,8 @@ def broken_links(project: GeneratorProject) -> None:
     edit(project.article(), "## When it goes wrong\n",
          "## When it goes wrong\n\nSee [help](../helps.md), [research](../research.md#nope) "
          "and [a part](#nope).\n")
+    edit(project.article(), "## Why listening matters\n",
+         "## Why [listening](../listen.md) matters {#why-listening-matters}\n")
     edit(project.config, "    allowed_contacts: []\n", "    allowed_contacts: []\n    next_steps:\n"
          "      - {text: Get help, link: helps.md, why: Now.}\n")
 

@@ -226,7 +226,14 @@ def test_tooltips_snippet_gives_each_form_its_terms_tooltip_and_renders_no_marke
 
 
 def test_review_policy_says_the_interval_in_words():
+    from dataclasses import replace
+
+    from rapport.pages import render_review_policy
+
     assert "at least every three years" in page("snippets/review-policy.md")
+    said = {years: render_review_policy(replace(SETTINGS, review_every_years=years), "x")
+            .split("at least every ")[1].split(",")[0] for years in (1, 2, 10, 11)}
+    assert said == {1: "one year", 2: "two years", 10: "ten years", 11: "11 years"}
 
 
 # --- markers, escaping, determinism -------------------------------------------------------------
@@ -356,6 +363,10 @@ title: Goals
 description: Headings that repeat, as an article about goals might have.
 published: 2026-01-02
 reviewed: 2026-01-03
+notes:
+  aside:
+    title: An aside
+    text: Said in passing.
 ---
 
 # Goals
@@ -363,12 +374,17 @@ reviewed: 2026-01-03
 Lead, then [the last part](#edits).[^aim] See [the list][list].
 
 [^aim]: A footnote the home page needs.
-[^unused]: A footnote only the whole page and its section need.
 [list]: https://example.org/list
 
 ## Goals!
 
-One.[^unused]
+One.[^unused] See [the tasks][top].
+<!-- note: aside -->
+Still one, after the note.
+
+[^unused]: A footnote only the whole page and its section need, in two lines,
+    the second indented, about Malcolm X
+[top]: #work
 
 ### Goals?
 
@@ -388,7 +404,13 @@ Five.
 
 ## GOALS
 
+    X, as code first
+
 Six.
+
+```
+<!-- note: aside -->
+```
 
 ### Notes.
 
@@ -397,18 +419,22 @@ Seven.
 ### Edits:
 
 Eight.
+
+## More on [the tasks](#work)
+
+X marks the end.
 """
 HEADING_RE = re.compile(r'<h([1-6])[^>]*?\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.DOTALL)
 
 
-def heading_texts(markdown_text: str) -> dict[str, str]:
-    """Each heading's id and its words, as MkDocs renders the page."""
+def heading_texts(markdown_text: str, level: str = "123456") -> dict[str, str]:
+    """Each heading's id and its words, as MkDocs renders the page (headings of `level`)."""
     from mkdocs.utils.meta import get_data
     from rapport.links import ID_RENDERER
 
     html = ID_RENDERER.reset().convert(get_data(markdown_text)[0])
     return {anchor: re.sub(r"<[^>]+>", "", text).strip()
-            for _, anchor, text in HEADING_RE.findall(html)}
+            for found, anchor, text in HEADING_RE.findall(html) if found in level}
 
 
 def test_every_id_of_the_article_as_one_document_lands_on_the_same_heading_on_each_page():
@@ -421,8 +447,8 @@ def test_every_id_of_the_article_as_one_document_lands_on_the_same_heading_on_ea
     pages = fixture_plan({"repeats": REPEATS})
     as_one = heading_texts(REPEATS)
     anchors = anchor_map(article, EDITS_ID)
-    assert sorted(as_one) == ["edits", "goals", "goals_1", "goals_2", "goals_3", "notes",
-                              "notes_1", "steps", "work"]
+    assert sorted(as_one) == ["edits", "goals", "goals_1", "goals_2", "goals_3",
+                              "more-on-the-tasks", "notes", "notes_1", "steps", "work"]
     assert set(anchors) == set(as_one) | {section.slug for section in article.sections}
     for number, section in enumerate(article.sections):  # a page's slug too, where it is free
         if section.slug not in as_one:
@@ -435,11 +461,11 @@ def test_every_id_of_the_article_as_one_document_lands_on_the_same_heading_on_ea
             assert anchor_id == "goals" and anchor.local is None   # the title
             continue
         section = article.sections[anchor.section]
-        on_its_page = heading_texts(pages[section_page(PurePosixPath("repeats"), section.slug)])
-        if anchor.local is None:
-            assert section.heading == words, anchor_id               # the page's own title
+        its_page = pages[section_page(PurePosixPath("repeats"), section.slug)]
+        if anchor.local is None:                                   # the page's own title
+            assert list(heading_texts(its_page, level="1").values()) == [words], anchor_id
         else:
-            assert on_its_page[anchor.local] == words, anchor_id
+            assert heading_texts(its_page)[anchor.local] == words, anchor_id
 
 
 def test_links_to_an_articles_own_headings_read_right_on_each_page():
@@ -463,3 +489,22 @@ def test_the_home_page_gives_a_lead_its_footnotes_and_references_and_no_lead_its
     assert "unused" not in repeats
     aims = home.split("## Aims { #aims }")[1].split("[Read the whole article]")[0]
     assert aims.strip() == "Headings that repeat, as an article about goals might have."
+
+
+def test_pages_keep_notes_code_definitions_and_linked_headings_as_written():
+    pages = fixture_plan({"repeats": REPEATS})
+    folder = PurePosixPath("repeats")
+    whole = pages[folder / "index.md"]
+    first = pages[section_page(folder, "goals")]
+    for text in (whole, first):
+        assert ("See [the tasks][top].\n\n!!! note \"An aside\"\n\n    Said in passing.\n\n"
+                "Still one, after the note.") in text
+        assert ("[^unused]: A footnote only the whole page and its section need, in two lines,\n"
+                "    the second indented, about Malcolm X\n") in text
+    assert "[top]: #work" in whole and "[top]: work.md" in first
+    goals = pages[section_page(folder, "goals-2")]
+    assert "\n\n    X, as code first\n\nSix.\n\n```\n<!-- note: aside -->\n```\n" in goals
+    assert "```\n<!-- note: aside -->\n```" in whole
+    more = pages[section_page(folder, "more-on-the-tasks")]
+    assert "\n# More on [the tasks](work.md)\n\nX marks the end.\n" in more
+    assert "## More on [the tasks](#work) {#more-on-the-tasks}\n\nX marks the end." in whole

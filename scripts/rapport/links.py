@@ -49,7 +49,7 @@ class Destination:
     """Where a relative link leads: a file under docs/ and an optional heading id."""
 
     path: PurePosixPath
-    fragment: str
+    fragment: str = ""
 
 
 def find_links(lines: tuple[str, ...], kinds: tuple[Kind, ...]) -> Iterator[Link]:

@@ -128,7 +128,7 @@ def plan_site(collection: Collection, settings: Settings, icons: Mapping[str, st
     origins[REVIEW_POLICY] = Origin(config, None, "the review policy")
     if collection.entries:  # the block is only shown on article pages
         checks.extend(LinkCheck(config, None, step.link.as_posix(),
-                                links.Destination(step.link, ""), PurePosixPath("."))
+                                links.Destination(step.link), PurePosixPath("."))
                       for step in settings.next_steps)
     return Plan(files=dict(sorted(files.items())), origins=origins, links=tuple(checks))
 
@@ -330,7 +330,7 @@ def render_article_card(entry: Entry, svg: str, page: PurePosixPath) -> str:
     article = entry.article
     minutes = reading_minutes(article)
     icon = f'<span class="twemoji lg middle" aria-hidden="true">{svg.strip()}</span>'
-    link = links.relative_href(links.Destination(entry.folder / "index.md", ""), page)
+    link = links.relative_href(links.Destination(entry.folder / "index.md"), page)
     return (f"-   {icon} __[{escape_markdown(article.title)}]({link})__\n\n"
             f"    ---\n\n    {escape_markdown(article.meta.description)}\n\n"
             f"    {minutes} min read · {parts_label(len(article.sections))}\n")
@@ -416,7 +416,7 @@ def next_steps(entry: Entry, settings: Settings, page: PurePosixPath) -> str:
         return ""
     items = "\n".join(
         f"- [{escape_markdown(step.text)}]"
-        f"({links.relative_href(links.Destination(step.link, ''), page)}): "
+        f"({links.relative_href(links.Destination(step.link), page)}): "
         f"{escape_markdown(step.why)}" for step in steps)
     return (f'\n<nav class="rapport-next" aria-label="What you can do next" markdown '
             f'data-search-exclude>\n\n## What you can do next\n\n{items}\n\n</nav>\n')
@@ -498,10 +498,14 @@ def render_text(text: Text, href: Callable[[str], str], notes: Mapping[str, Note
     one level up."""
     lines = links.rewrite_links(text.lines, text.kinds, href)
     out: list[str] = []
-    for line, kind in zip(lines, text.kinds):
+    for number, (line, kind) in enumerate(zip(lines, text.kinds)):
         marker = MARKER_RE.match(line) if kind is Kind.HTML and notes is not None else None
         if marker and marker.group(1) == "note":
-            out.append(render_note(notes[marker.group(2)], href))
+            # A block of its own, whatever the marker touches: else the admonition would
+            # join the paragraph above, or the text below would join the note.
+            before = "\n" if out and out[-1].strip() else ""
+            after = "\n" if number + 1 < len(lines) and lines[number + 1].strip() else ""
+            out.append(f"{before}{render_note(notes[marker.group(2)], href)}{after}")
             continue
         heading = ATX_RE.match(line) if promote and kind is Kind.TEXT else None
         if heading and len(heading.group("level")) > 2:
