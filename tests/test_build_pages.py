@@ -94,6 +94,10 @@ def test_articles_are_listed_in_the_editors_order(project):
     build(project.sources())
     nav = (project.docs / "articles" / "SUMMARY.md").read_text(encoding="utf-8")
     assert nav.index("../article/") < nav.index("../second/")      # order 1 before order 2
+    rewrite(project.article("second"), "order: 2", "order: 0")
+    build(project.sources())
+    nav = (project.docs / "articles" / "SUMMARY.md").read_text(encoding="utf-8")
+    assert nav.index("../second/") < nav.index("../article/")      # 0 is an order, the lowest
 
 
 def test_one_article_with_source_builds_a_site_of_that_article_elsewhere(project, tmp_path,

@@ -508,3 +508,26 @@ def test_pages_keep_notes_code_definitions_and_linked_headings_as_written():
     more = pages[section_page(folder, "more-on-the-tasks")]
     assert "\n# More on [the tasks](work.md)\n\nX marks the end.\n" in more
     assert "## More on [the tasks](#work) {#more-on-the-tasks}\n\nX marks the end." in whole
+
+
+@pytest.mark.parametrize(("written", "shown"), [
+    ("## Learning C\\#\n", "Learning C#"),             # ATX: the `#` escaped by the author
+    ("Learning C#\n-----------\n", "Learning C#"),      # setext: a `#` is text
+    ("Learning C\\##\n-----------\n", "Learning C##"),
+    ("## Notes ##\n", "Notes"),                         # ATX: a closing sequence
+])
+def test_a_heading_ending_in_a_hash_reads_the_same_on_every_page(written, shown):
+    pages = fixture_plan({"repeats": REPEATS.replace("## GOALS\n", written)})
+    folder = PurePosixPath("repeats")
+    section = parse_article(REPEATS.replace("## GOALS\n", written),
+                            CONTENT / "repeats.md").sections[2]          # in place of GOALS
+    assert shown in heading_texts(pages[folder / "index.md"], level="2").values()
+    on_its_page = heading_texts(pages[section_page(folder, section.slug)], level="1")
+    assert list(on_its_page.values()) == [shown]
+
+
+def test_a_card_counts_the_parts():
+    one = ("---\ntitle: One\ndescription: A single part.\npublished: 2026-01-02\n"
+           "reviewed: 2026-01-03\n---\n\n# One\n\nLead.\n\n## Only\n\nText.\n")
+    home = page("index.md", {"one": one, "repeats": REPEATS})
+    assert "1 min read · 1 part\n" in home and "1 min read · 4 parts\n" in home

@@ -550,12 +550,17 @@ def heading_markdown(section: Section, href: Callable[[str], str]) -> str:
 
 
 def atx_text(heading: str) -> str:
-    """A heading's Markdown as an ATX heading's text: trailing `#`s would be dropped there."""
+    """A heading's Markdown as an ATX heading's text: a `#` at the end of an ATX heading is
+    dropped (a closing sequence), so each trailing `#` not escaped already is escaped. (A
+    setext heading `C#` keeps its `#`; an ATX one is written `C\\#` and is left as it is.)"""
     stripped = heading.rstrip()
-    if stripped.endswith("#"):
-        body = stripped.rstrip("#")
-        return body + "\\#" * (len(stripped) - len(body))
-    return heading
+    body = stripped.rstrip("#")
+    closing = len(stripped) - len(body)
+    if closing == 0:
+        return heading
+    if (len(body) - len(body.rstrip("\\"))) % 2:  # an odd run of `\\` escapes the first `#`
+        body, closing = body + "#", closing - 1
+    return body + "\\#" * closing
 
 
 def front_matter(source: str, fields: Mapping[str, object]) -> str:
