@@ -8,35 +8,9 @@ from pathlib import Path
 import pytest
 from rapport.article import parse_article, teaser
 from rapport.errors import ArticleError, Problems
+from samples import BODY_LINE, EDITORS_FRONT, FRONT
 
 PATH = Path("content/article.md")
-
-FRONT = """---
-title: Title
-description: A short description.
-author: A. Writer
-source:
-  publication: The Example Gazette
-  published: 2024-01-02
-reviewed: 2025-02-03
-edits:
-  - what: Fixed a typo.
-    why: Readability.
-notes:
-  evidence:
-    title: Evidence
-    text: Moderate, not proof.
----
-"""
-BODY_LINE = 17  # the first body line after FRONT
-
-EDITORS_FRONT = """---
-title: Title
-description: Written here.
-published: 2026-01-02
-reviewed: 2026-01-03
----
-"""
 
 MINIMAL_BODY = "# Title\n\nL.\n\n## A\n\nB.\n"
 

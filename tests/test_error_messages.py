@@ -18,35 +18,14 @@ from rapport.article import parse_article
 from rapport.errors import Problems
 from rapport.glossary import parse_glossary
 from rapport.writer import Sources, build, diff_docs
+from samples import EDITORS_FRONT as EDITORS
+from samples import FRONT
+from samples import GLOSSARY as GLOSSARY_TEXT
 
 GOLDEN = FIXTURES / "error-messages.txt"
 ARTICLE = Path("content/case.md")
 GLOSSARY = Path("content/glossary.yml")
 
-FRONT = """---
-title: Title
-description: A short description.
-author: A. Writer
-source:
-  publication: The Example Gazette
-  published: 2024-01-02
-reviewed: 2025-02-03
-edits:
-  - what: Fixed a typo.
-    why: Readability.
-notes:
-  evidence:
-    title: Evidence
-    text: Moderate, not proof.
----
-"""
-EDITORS = """---
-title: Title
-description: Written here.
-published: 2026-01-02
-reviewed: 2026-01-03
----
-"""
 BODY = "# Title\n\nLead.\n\n## Part\n\nText.\n"
 
 ARTICLES = {
@@ -95,28 +74,17 @@ ARTICLES = {
                        "+1 415 555 0132.\n",
 }
 
-GOOD_GLOSSARY = """title: Glossary
-description: Words.
-reviewed: 2026-01-03
-intro: The words.
-terms:
-  - term: Rapport
-    forms: [rapport]
-    tooltip: Trust and ease.
-    definition: A feeling of trust and ease.
-"""
-
 GLOSSARIES = {
     "malformed": "title: [unclosed\n",
     "not a mapping": "- a list\n",
     "bad keys and values": "title: ''\ndescription: 3\nreviewed: soon\nintro: x\nterms: []\n"
                            "extra: 1\n",
-    "bad terms": GOOD_GLOSSARY + "  - just text\n  - term: ''\n    forms: rapport\n"
+    "bad terms": GLOSSARY_TEXT + "  - just text\n  - term: ''\n    forms: rapport\n"
                                  "    tooltip: x\n    definition: x\n    more: 1\n",
-    "long tooltip": GOOD_GLOSSARY.replace("Trust and ease.", "t" * 161),
-    "repeats": GOOD_GLOSSARY + "  - term: rapport\n    forms: [rapport, Rapport]\n"
+    "long tooltip": GLOSSARY_TEXT.replace("Trust and ease.", "t" * 161),
+    "repeats": GLOSSARY_TEXT + "  - term: rapport\n    forms: [rapport, Rapport]\n"
                                "    tooltip: x\n    definition: y\n",
-    "contact details": GOOD_GLOSSARY.replace("A feeling of trust and ease.",
+    "contact details": GLOSSARY_TEXT.replace("A feeling of trust and ease.",
                                              "Write to someone@example.com."),
 }
 

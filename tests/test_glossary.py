@@ -8,22 +8,9 @@ import pytest
 from project import ROOT
 from rapport.errors import ArticleError, Problems
 from rapport.glossary import parse_glossary
+from samples import GLOSSARY as GOOD
 
 PATH = Path("content/glossary.yml")
-GOOD = """title: Glossary
-description: Words.
-reviewed: 2026-01-03
-intro: The words.
-terms:
-  - term: Rapport
-    forms: [rapport]
-    tooltip: Trust and ease.
-    definition: A feeling of trust and ease.
-  - term: Effect size
-    forms: [effect size, effect sizes]
-    tooltip: How strong a link is.
-    definition: A number for how strong a link is.
-"""
 
 
 def errors_of(text: str) -> list[ArticleError]:

@@ -515,6 +515,7 @@ def test_pages_keep_notes_code_definitions_and_linked_headings_as_written():
     ("Learning C#\n-----------\n", "Learning C#"),      # setext: a `#` is text
     ("Learning C\\##\n-----------\n", "Learning C##"),
     ("## Notes ##\n", "Notes"),                         # ATX: a closing sequence
+    ("Ends in \\\n--------\n", "Ends in \\"),             # a lone backslash at the end
 ])
 def test_a_heading_ending_in_a_hash_reads_the_same_on_every_page(written, shown):
     pages = fixture_plan({"repeats": REPEATS.replace("## GOALS\n", written)})

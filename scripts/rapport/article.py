@@ -33,9 +33,6 @@ MARKERS = ("summary", "icon", "note")
 
 SAFE_SLUG_RE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 MARKER_RE = re.compile(r"^<!--\s*([A-Za-z][\w-]*)\s*:\s*(.*?)\s*-->\s*$")
-SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+")
-LIST_OR_QUOTE_RE = re.compile(r"^(?:>|[*+-]|\d+[.)])\s+")
-NOT_PROSE_RE = re.compile(r"^\s*(?:#|\||!\[|!!!|\[\^)")
 FOOTNOTE_DEFINITION_RE = re.compile(r"^ {0,3}\[\^([^\]]+)\]:")
 REFERENCE_DEFINITION_RE = re.compile(r"^ {0,3}\[([^\]^][^\]]*)\]:\s*\S")
 ABBREVIATION_RE = re.compile(r"^\*\[([^\]]+)\]:")
@@ -470,6 +467,13 @@ def parse_section(raw_heading: str, line: int, position: int, body: Text,
     return Section(heading=heading, title=title, slug=slug, explicit_id=explicit,
                    summary=summary, summary_written=written is not None,
                    icon=settings.get("icon"), body=text, subheadings=subheadings, line=line)
+
+
+# A summary is cut from the first sentence of the first paragraph of prose: where a sentence
+# ends, the marks that start a list item or a quote, and the lines that are no prose.
+SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+")
+LIST_OR_QUOTE_RE = re.compile(r"^(?:>|[*+-]|\d+[.)])\s+")
+NOT_PROSE_RE = re.compile(r"^\s*(?:#|\||!\[|!!!|\[\^)")
 
 
 def first_paragraph(text: Text) -> list[str]:

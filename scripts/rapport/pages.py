@@ -22,7 +22,8 @@ from .errors import Report
 from .glossary import Glossary
 from .markdown_scan import ATX_RE, Kind, classify
 from .settings import Settings
-from .slugs import escape_html, escape_markdown, heading_slug, slugify, toc_unique, unique
+from .slugs import (atx_text, escape_html, escape_markdown, heading_slug, slugify, toc_unique,
+                    unique)
 from .yaml_lines import dump
 
 # --- constants ----------------------------------------------------------------------------------
@@ -547,20 +548,6 @@ def heading_markdown(section: Section, href: Callable[[str], str]) -> str:
     """A section's heading for one page: its links written for that page, as ATX text."""
     text = heading_text(section)
     return atx_text(links.rewrite_links(text.lines, text.kinds, href)[0])
-
-
-def atx_text(heading: str) -> str:
-    """A heading's Markdown as an ATX heading's text: a `#` at the end of an ATX heading is
-    dropped (a closing sequence), so each trailing `#` not escaped already is escaped. (A
-    setext heading `C#` keeps its `#`; an ATX one is written `C\\#` and is left as it is.)"""
-    stripped = heading.rstrip()
-    body = stripped.rstrip("#")
-    closing = len(stripped) - len(body)
-    if closing == 0:
-        return heading
-    if (len(body) - len(body.rstrip("\\"))) % 2:  # an odd run of `\\` escapes the first `#`
-        body, closing = body + "#", closing - 1
-    return body + "\\#" * closing
 
 
 def front_matter(source: str, fields: Mapping[str, object]) -> str:

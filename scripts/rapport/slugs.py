@@ -60,14 +60,17 @@ def _rendered_text(text: str) -> str:
         return "x"
 
     renderer = markdown.Markdown(extensions=[TocExtension(slugify=record)])
-    # Rendered as a `#` heading, whose closing `#`s Python-Markdown drops: a heading's text
-    # that still ends in one (a setext heading's, `C#`) keeps it, escaped; one that ends in a
-    # lone backslash gets a space, without which the line would be no heading at all.
-    line = UNESCAPED_CLOSING_HASH_RE.sub(r"\1\\#", text.replace("\n", " ").rstrip())
-    if ODD_BACKSLASHES_AT_END_RE.search(line):
-        line += " "
-    renderer.convert("# " + line)
+    renderer.convert("# " + atx_text(text))
     return seen[0] if seen else ""
+
+
+def atx_text(text: str) -> str:
+    """A heading's Markdown as the text of a `#` heading that reads the same. Python-Markdown
+    drops an ATX heading's closing `#`s: text that still ends in one (a setext heading's,
+    `C#`) keeps it, escaped; text that ends in a lone backslash gets a space, without which
+    the line would be no heading at all."""
+    line = UNESCAPED_CLOSING_HASH_RE.sub(r"\1\\#", text.replace("\n", " ").rstrip())
+    return line + " " if ODD_BACKSLASHES_AT_END_RE.search(line) else line
 
 
 def heading_slug(text: str) -> str:
