@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Mutation testing: how many small bugs in the generator and the hooks the tests catch.
 
-    make mutate                      # stage, run mutmut, print the score and the survivors
+    make mutate                         # stage, run mutmut, print the score and the survivors
     python scripts/mutate.py --report   # print them again from the last run
+    python scripts/mutate.py --resume   # after a change: keep the results of unchanged
+                                        # functions, test the rest and every survivor again
 
 A measurement, not a test: it takes long on two cores and is not part of `make test` or CI.
 mutmut (configured in pyproject.toml, [tool.mutmut]) names modules after their folder and
@@ -27,10 +29,17 @@ STATUS_RE = re.compile(r"^\s*(?P<name>\S+__mutmut_\d+): (?P<status>.+)$")
 KILLED = ("killed", "timeout", "segfault")   # the tests noticed the change
 
 
-def stage() -> None:
-    """A fresh copy of the project with scripts/ as src/."""
-    shutil.rmtree(STAGE, ignore_errors=True)
-    STAGE.mkdir(parents=True)
+def stage(keep_results: bool = False) -> None:
+    """A fresh copy of the project with scripts/ as src/ (and mutmut's results, if kept:
+    mutmut tests again each function whose code changed)."""
+    for old in (STAGE.iterdir() if STAGE.is_dir() else ()):
+        if keep_results and old.name == "mutants":
+            continue
+        if old.is_dir():
+            shutil.rmtree(old)
+        else:
+            old.unlink()
+    STAGE.mkdir(parents=True, exist_ok=True)
     shutil.copytree(ROOT / "scripts", STAGE / "src",
                     ignore=shutil.ignore_patterns("__pycache__"))
     config = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
@@ -46,28 +55,36 @@ def stage() -> None:
     (STAGE / "pyproject.toml").write_text(staged, encoding="utf-8")
 
 
-def run(children: int) -> int:
+def run(children: int, names: list[str] = ()) -> int:
+    """mutmut over the mutants not yet decided, or over `names` again."""
     # Fewer examples per property test: each mutant that survives runs every test that reaches
     # it, and a property test is the slowest of them (make test runs the full 120).
     env = {**os.environ, "RAPPORT_PROPERTY_EXAMPLES": "30"}
     return subprocess.run([sys.executable, "-m", "mutmut", "run", "--max-children",
-                           str(children)], cwd=STAGE, env=env).returncode
+                           str(children), *names], cwd=STAGE, env=env).returncode
+
+
+def statuses() -> dict[str, str]:
+    """Each mutant's status from the last run."""
+    result = subprocess.run([sys.executable, "-m", "mutmut", "results", "--all", "true"],
+                            cwd=STAGE, capture_output=True, text=True)
+    found = {match.group("name"): match.group("status").strip()
+             for line in result.stdout.splitlines() if (match := STATUS_RE.match(line))}
+    if not found:
+        print(result.stdout + result.stderr, file=sys.stderr)
+    return found
 
 
 def report() -> int:
     """Print the score and each mutant the tests did not notice."""
-    result = subprocess.run([sys.executable, "-m", "mutmut", "results", "--all", "true"],
-                            cwd=STAGE, capture_output=True, text=True)
-    statuses = {match.group("name"): match.group("status").strip()
-                for line in result.stdout.splitlines() if (match := STATUS_RE.match(line))}
-    if not statuses:
-        print(result.stdout + result.stderr, file=sys.stderr)
+    found = statuses()
+    if not found:
         return 1
-    killed = sum(status in KILLED for status in statuses.values())
-    survived = sorted(name for name, status in statuses.items() if status == "survived")
-    other = sorted(f"{name} ({status})" for name, status in statuses.items()
+    killed = sum(status in KILLED for status in found.values())
+    survived = sorted(name for name, status in found.items() if status == "survived")
+    other = sorted(f"{name} ({status})" for name, status in found.items()
                    if status not in KILLED and status != "survived")
-    print(f"mutation score: {killed} of {len(statuses)} killed ({killed / len(statuses):.1%})")
+    print(f"mutation score: {killed} of {len(found)} killed ({killed / len(found):.1%})")
     print(f"survived: {len(survived)}")
     for name in survived:
         print(f"  {name}")
@@ -83,12 +100,18 @@ def report() -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--report", action="store_true", help="only print the last results")
+    parser.add_argument("--resume", action="store_true",
+                        help="keep the last run's results for functions that did not change")
     parser.add_argument("--children", type=int, default=os.cpu_count() or 2,
                         help="mutants tested at once (default: one per core)")
     args = parser.parse_args()
     if not args.report:
-        stage()
-        if run(args.children) not in (0, 1):  # 1: some mutants survived
+        stage(keep_results=args.resume)
+        finished = run(args.children) in (0, 1)  # 1: some mutants survived
+        survivors = [name for name, status in statuses().items() if status == "survived"]
+        if args.resume and finished and survivors:  # the tests may have changed since
+            finished = run(args.children, survivors) in (0, 1)
+        if not finished:
             print("mutmut did not finish its run: the figures below may be partial",
                   file=sys.stderr)
     return report()
