@@ -271,6 +271,21 @@ def test_duplicate_explicit_slugs_name_both_lines():
 # --- summaries and markers ----------------------------------------------------------------------
 
 
+def test_a_summary_may_be_160_characters_and_a_slug_150_bytes():
+    summary = "y" * 160
+    section = article(f"# Title\n\nL.\n\n## A\n<!-- summary: {summary} -->\n\nText.\n").sections[0]
+    assert section.summary == summary
+    heading = "가" * 50                                    # 150 bytes in UTF-8
+    assert article(f"# Title\n\nL.\n\n## {heading}\n\nText.\n").sections[0].slug == heading
+    [error] = errors_of(FRONT + f"# Title\n\nL.\n\n## {heading}a\n\nText.\n")
+    assert "makes a page name too long for a file" in error.message
+
+
+def test_a_summary_reads_the_first_sentence_across_lines():
+    section = article("# Title\n\nL.\n\n## A\n\nOne two\nthree four. Five.\n").sections[0]
+    assert section.summary == "One two three…"
+
+
 def test_summary_defaults_to_a_cut_first_sentence_and_says_so():
     section = article("# Title\n\nL.\n\n## A\n\nOne two three four five six seven eight nine ten "
                       "eleven twelve. Second.\n").sections[0]
@@ -428,3 +443,23 @@ def test_a_required_text_value_is_a_string_with_something_in_it(value, required_
     from rapport.yaml_lines import is_text
 
     assert is_text(value) is required_text
+
+
+def test_definitions_leave_the_text_with_their_continuations_and_keep_their_lines():
+    parsed = article("# Title\n\nL.\n\n## A\n[^a]: First.\n\tTabbed on.\n\n    A second paragraph.\n\n"
+                     "After.\n*[HTML]: Hyper Text Markup Language\n[ref]: https://example.org\n"
+                     "[^b]: Last.\n\n    Its own second paragraph.\n")
+    found = [(d.label, d.kind, d.text.first, d.text.lines) for d in parsed.definitions]
+    first = BODY_LINE + 5                                   # the line of `[^a]`
+    assert found == [
+        ("a", "footnote", first, ("[^a]: First.", "\tTabbed on.", "", "    A second paragraph.")),
+        ("HTML", "abbreviation", first + 6, ("*[HTML]: Hyper Text Markup Language",)),
+        ("ref", "reference", first + 7, ("[ref]: https://example.org",)),
+        ("b", "footnote", first + 8, ("[^b]: Last.", "", "    Its own second paragraph."))]
+    assert parsed.sections[0].body.markdown() == "After."
+
+
+def test_a_footnote_ends_at_a_blank_line_that_no_indented_line_follows():
+    parsed = article("# Title\n\nL.\n\n## A\n\n[^a]: Only this.\n\nNot the footnote.\n\n")
+    assert [d.text.lines for d in parsed.definitions] == [("[^a]: Only this.",)]
+    assert parsed.sections[0].body.markdown() == "Not the footnote."

@@ -68,6 +68,11 @@ ARTICLES = {
     "long heading": FRONT + "# Title\n\nL.\n\n## " + "가" * 60 + "\n\nx.\n",
     "markers": FRONT + "# Title\n\nL.\n\n## A\n\nText.\n<!-- summary: late -->\n"
                "<!-- note: nope -->\n<!-- todo: x -->\n\n## B\n<!-- icon: -->\n\ny.\n",
+    "unknown notes, none defined": EDITORS + "# Title\n\nL.\n\n## A\n\nText.\n\n"
+                                   "<!-- note: nope -->\n",
+    "unknown notes, two defined": FRONT.replace("notes:\n", "notes:\n  aside:\n    title: T\n"
+                                                "    text: X\n") + BODY + "<!-- note: nope -->\n",
+    "empty description": FRONT.replace("A short description.", "' '") + BODY,
     "empty section and long summary": FRONT + "# Title\n\nL.\n\n## Empty\n\n## Long\n"
                                       f"<!-- summary: {'y' * 161} -->\n\nText.\n",
     "contact details": FRONT + "# Title\n\nL.\n\n## A\n\nMail someone@example.com or call "

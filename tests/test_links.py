@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 
 from rapport import links
-from rapport.markdown_scan import classify
+from rapport.markdown_scan import Kind, classify
 
 FOLDER = PurePosixPath("article")
 
@@ -31,6 +31,9 @@ def test_links_are_rewritten_on_text_lines_only_and_keep_their_title():
                                     target)
     assert rewritten == ["[a](<new target.md> 'T') [b](#x)", "", "    [c](one.md)", "",
                          "[r]: <new target.md>"]
+    in_code = ("`[a](one.md)` then [a](one.md)",)
+    assert links.rewrite_links(in_code, (Kind.TEXT,), lambda target: "two.md") == [
+        "`[a](one.md)` then [a](two.md)"]
 
 
 def test_resolving_a_relative_link_gives_a_file_under_docs_and_its_fragment():

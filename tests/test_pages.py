@@ -532,3 +532,11 @@ def test_a_card_counts_the_parts():
            "reviewed: 2026-01-03\n---\n\n# One\n\nLead.\n\n## Only\n\nText.\n")
     home = page("index.md", {"one": one, "repeats": REPEATS})
     assert "1 min read · 1 part\n" in home and "1 min read · 4 parts\n" in home
+
+
+def test_atx_text_escapes_a_closing_hash_after_trailing_spaces_too():
+    from rapport.slugs import atx_text
+
+    assert atx_text("C#  ") == "C\\#"
+    assert atx_text("C\\#") == "C\\#"
+    assert atx_text("Ends in \\") == "Ends in \\ "

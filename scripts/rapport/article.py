@@ -433,25 +433,24 @@ def parse_section(raw_heading: str, line: int, position: int, body: Text,
             continue
         name, value = marker.group(1), marker.group(2)
         number = body.first + offset
-        if name in ("summary", "icon"):
-            if any(k is not Kind.BLANK for k in kept_kinds) or not value:
-                report.add(path, number, f"put a non-empty <!-- {name}: … --> right under its "
-                           "heading")
-            settings[name] = " ".join(value.split())
-            kept_lines.append("")  # blank, so that every other line keeps its number
-            kept_kinds.append(Kind.BLANK)
-        elif name == "note":
+        if name == "note":  # stays in the text: the pages put the note there
             if value not in meta.notes:
                 known = ", ".join(sorted(meta.notes)) or "none"
                 report.add(path, number, f"unknown note '{value}': define it under 'notes:' "
                            f"in the front matter (defined: {known})")
             kept_lines.append(text)
             kept_kinds.append(kind)
+            continue
+        if name in ("summary", "icon"):
+            if any(k is not Kind.BLANK for k in kept_kinds) or not value:
+                report.add(path, number, f"put a non-empty <!-- {name}: … --> right under its "
+                           "heading")
+            settings[name] = " ".join(value.split())
         else:
             report.add(path, number, f"unknown marker '{name}': the markers are "
                        f"{', '.join(MARKERS)}")
-            kept_lines.append("")
-            kept_kinds.append(Kind.BLANK)
+        kept_lines.append("")  # blank, so that every other line keeps its number
+        kept_kinds.append(Kind.BLANK)
     text = Text(tuple(kept_lines), tuple(kept_kinds), body.first)
     prose = [t for t, k in zip(kept_lines, kept_kinds) if k is not Kind.BLANK
              and not MARKER_RE.match(t)]

@@ -123,7 +123,7 @@ def resolve(target: str, folder: PurePosixPath) -> Destination | str:
 
 def relative_href(destination: Destination, page: PurePosixPath) -> str:
     """The link from the page at `page` (under docs/) to `destination`."""
-    relative = posixpath.relpath(destination.path.as_posix(), page.parent.as_posix() or ".")
+    relative = posixpath.relpath(destination.path.as_posix(), page.parent.as_posix())
     return relative + (f"#{destination.fragment}" if destination.fragment else "")
 
 

@@ -499,14 +499,12 @@ def render_text(text: Text, href: Callable[[str], str], notes: Mapping[str, Note
     one level up."""
     lines = links.rewrite_links(text.lines, text.kinds, href)
     out: list[str] = []
-    for number, (line, kind) in enumerate(zip(lines, text.kinds)):
+    for line, kind in zip(lines, text.kinds):
         marker = MARKER_RE.match(line) if kind is Kind.HTML and notes is not None else None
         if marker and marker.group(1) == "note":
             # A block of its own, whatever the marker touches: else the admonition would
             # join the paragraph above, or the text below would join the note.
-            before = "\n" if out and out[-1].strip() else ""
-            after = "\n" if number + 1 < len(lines) and lines[number + 1].strip() else ""
-            out.append(f"{before}{render_note(notes[marker.group(2)], href)}{after}")
+            out.append(f"\n{render_note(notes[marker.group(2)], href)}\n")
             continue
         heading = ATX_RE.match(line) if promote and kind is Kind.TEXT else None
         if heading and len(heading.group("level")) > 2:

@@ -69,7 +69,7 @@ def atx_text(text: str) -> str:
     drops an ATX heading's closing `#`s: text that still ends in one (a setext heading's,
     `C#`) keeps it, escaped; text that ends in a lone backslash gets a space, without which
     the line would be no heading at all."""
-    line = UNESCAPED_CLOSING_HASH_RE.sub(r"\1\\#", text.replace("\n", " ").rstrip())
+    line = UNESCAPED_CLOSING_HASH_RE.sub(r"\1\\#", text.rstrip())
     return line + " " if ODD_BACKSLASHES_AT_END_RE.search(line) else line
 
 
