@@ -73,6 +73,16 @@ ARTICLES = {
     "unknown notes, two defined": FRONT.replace("notes:\n", "notes:\n  aside:\n    title: T\n"
                                                 "    text: X\n") + BODY + "<!-- note: nope -->\n",
     "empty description": FRONT.replace("A short description.", "' '") + BODY,
+    "empty texts in source, author and edits": FRONT.replace(
+        "The Example Gazette", "''").replace("A. Writer", "''").replace(
+        "Fixed a typo.", "''").replace("Readability.", "' '") + BODY,
+    "source without its date": FRONT.replace("  published: 2024-01-02\n", "") + BODY,
+    "source without its publication": FRONT.replace("  publication: The Example Gazette\n",
+                                                    "") + BODY,
+    "edits not entries": FRONT.split("edits:")[0] + "edits: [typo]\n---\n" + BODY,
+    "empty title, not first": FRONT.replace("title: Title\ndescription: A short description.",
+                                            "description: A short description.\ntitle: ''")
+    + BODY,
     "empty section and long summary": FRONT + "# Title\n\nL.\n\n## Empty\n\n## Long\n"
                                       f"<!-- summary: {'y' * 161} -->\n\nText.\n",
     "contact details": FRONT + "# Title\n\nL.\n\n## A\n\nMail someone@example.com or call "
