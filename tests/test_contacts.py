@@ -1,0 +1,50 @@
+"""Contact details: every e-mail address and phone number is found, in any country's format,
+and figures, dates, web addresses and service codes are not. (The numbers are fictional:
+Ofcom's and the US drama ranges, or made up.)"""
+
+from __future__ import annotations
+
+import pytest
+from rapport.contacts import find_contacts
+
+
+def found(*lines: str, allowed: frozenset[str] = frozenset()) -> list[tuple[int, str, str]]:
+    return [(contact.line, contact.kind, contact.value)
+            for contact in find_contacts(lines, allowed)]
+
+
+@pytest.mark.parametrize("number", ["+44 20 7946 0958", "020 7946 0958", "(415) 555-0132",
+                                    "+1 415 555 0132", "(02) 1234 5678", "0491 570 006",
+                                    "551 2345"])
+def test_a_phone_number_is_found_as_its_country_writes_it(number):
+    assert found(f"Call {number} today.") == [(0, "phone number", number)]
+
+
+def test_every_contact_on_every_line_is_found():
+    assert found("Mail a@example.org or b@example.org.", "",
+                 "Call 020 7946 0958 or 0113 496 0000.") == [
+        (0, "e-mail address", "a@example.org"), (0, "e-mail address", "b@example.org"),
+        (2, "phone number", "020 7946 0958"), (2, "phone number", "0113 496 0000")]
+
+
+def test_two_numbers_side_by_side_are_found_by_their_groups():
+    assert found("Call 0113 4960000 0113 4960001.") == [(0, "phone number", "0113 4960000")]
+
+
+@pytest.mark.parametrize("text", [
+    "1 234 567 890 people",                        # a figure, grouped in thousands
+    "1234567890123456789",                         # too long for any phone number
+    "On 2024-01-02 and 02/01/2024.",               # dates
+    "See https://doi.org/10.1037/0022-006X.68.3.438 now.",
+    "Text 116 123, call 988 or 109.",              # service codes: too short to be checked
+    "+1 415 555 01",                               # too short for its country
+])
+def test_figures_dates_addresses_and_short_codes_are_not_contacts(text):
+    assert found(text) == []
+
+
+def test_an_allowed_contact_passes_only_as_written():
+    allowed = frozenset({"help@example.org", "020 7946 0958"})
+    assert found("help@example.org, 020 7946 0958", allowed=allowed) == []
+    assert found("Help@example.org, 020 79460958", allowed=allowed) == [
+        (0, "e-mail address", "Help@example.org"), (0, "phone number", "020 79460958")]
