@@ -135,6 +135,29 @@ def test_a_sections_text_loses_only_its_blank_lines_around_it():
     assert parsed.sections[0].body.markdown() == "X\n\n    XX"
 
 
+def test_the_lead_may_start_right_under_the_title_and_hold_a_marker_in_code():
+    parsed = article("# Title\nThe lead.\n```\n<!-- summary: code -->\n```\n\n## A\n\nB.\n")
+    assert parsed.lead.markdown() == "The lead.\n```\n<!-- summary: code -->\n```"
+
+
+def test_the_title_written_in_the_front_matter_is_the_articles():
+    parsed = parse_article(FRONT.replace("title: Title", "title: '*Title*'") + "# *Title*\n\nL."
+                           "\n\n## A\n\nB.\n", PATH)
+    assert parsed.title == "*Title*"
+
+
+def test_windows_and_old_mac_line_endings_read_as_unix_ones():
+    text = FRONT + "# Title\n\nL.\n\n## A\n\nB.\n\n## \n\nC.\n"
+    [unix] = errors_of(text)
+    assert errors_of(text.replace("\n", "\r\n")) == errors_of(text.replace("\n", "\r")) == [unix]
+    assert unix.line == BODY_LINE + 8
+
+
+def test_front_matter_may_end_with_three_dots_as_yaml_allows():
+    parsed = parse_article(FRONT[:-4] + "...\n# Title\n\nL.\n\n## A\n\nB.\n", PATH)
+    assert parsed.meta.title == "Title" and parsed.sections[0].heading == "A"
+
+
 def test_setext_headings_are_title_and_sections():
     parsed = article("Title\n=====\n\nThe lead.\n\nFirst part\n----------\n\nOne.\n\n"
                      "Second part\n---\n\nTwo.\n")
@@ -446,7 +469,8 @@ def test_a_required_text_value_is_a_string_with_something_in_it(value, required_
 
 
 def test_definitions_leave_the_text_with_their_continuations_and_keep_their_lines():
-    parsed = article("# Title\n\nL.\n\n## A\n[^a]: First.\n\tTabbed on.\n\n    A second paragraph.\n\n"
+    parsed = article("# Title\n\nL.\n\n## A\n[^a]: First.\n\tTabbed on.\n\n"
+                     "    A second paragraph.\n\n"
                      "After.\n*[HTML]: Hyper Text Markup Language\n[ref]: https://example.org\n"
                      "[^b]: Last.\n\n    Its own second paragraph.\n")
     found = [(d.label, d.kind, d.text.first, d.text.lines) for d in parsed.definitions]

@@ -32,6 +32,8 @@ ARTICLES = {
     "no front matter": "# Title\n",
     "front matter not closed": "---\ntitle: x\n",
     "malformed front matter": FRONT.replace("author: A. Writer", 'author: "unclosed') + BODY,
+    "a control character in the front matter": FRONT.replace("A. Writer", "A.\x07Writer")
+    + BODY,
     "front matter not a mapping": "---\n- a list\n---\n" + BODY,
     "empty and missing keys": FRONT.replace("title: Title", "title: ''").replace(
         "description: A short description.\n", "").replace("reviewed: 2025-02-03\n", "") + BODY,
@@ -59,6 +61,10 @@ ARTICLES = {
     "unclosed comment": FRONT + BODY + "\n<!-- never closed\n",
     "no title": FRONT + "Just text.\n",
     "second title, text before": FRONT + "Before.\n\n# Title\n\nL.\n\n## A\n\nx.\n\n# Again\n",
+    "no sections, after a comment": FRONT + "<!-- a comment -->\n\n# Title\n\nLead only.\n",
+    "text before the title, after a blank line": FRONT + "\nBefore.\n\n# Title\n\nL.\n\n"
+                                                 "## A\n\nx.\n",
+    "title differs, after a comment": FRONT + "<!-- a comment -->\n# Another\n\nL.\n\n## A\n\nx.\n",
     "title differs": FRONT + "# Another\n\nL.\n\n## A\n\nx.\n",
     "no sections": FRONT + "# Title\n\nLead only.\n",
     "marker in the lead": FRONT + "# Title\n\n<!-- summary: x -->\nLead.\n\n## A\n\nx.\n",
@@ -92,6 +98,7 @@ ARTICLES = {
 GLOSSARIES = {
     "malformed": "title: [unclosed\n",
     "not a mapping": "- a list\n",
+    "a control character": GLOSSARY_TEXT.replace("Words.", "Words\x0b."),
     "bad keys and values": "title: ''\ndescription: 3\nreviewed: soon\nintro: x\nterms: []\n"
                            "extra: 1\n",
     "bad terms": GLOSSARY_TEXT + "  - just text\n  - term: ''\n    forms: rapport\n"
@@ -168,7 +175,8 @@ def broken_links(project: GeneratorProject) -> None:
 def broken_links_in_notes(project: GeneratorProject) -> None:
     """A block's lines count from the line below its key; a one-line text is on its key's."""
     edit(project.article(),
-         '    text:\n      "Studies show a moderate link, not proof.\\n\\n[Read more](../research.md)."\n',
+         '    text:\n      "Studies show a moderate link, not proof.\\n\\n'
+         '[Read more](../research.md)."\n',
          "    text: |\n      Studies show a moderate link, not proof.\n\n"
          "      [Read more](../researches.md).\n"
          "  short:\n    title: Short\n    text: See [help](../helps.md).\n")

@@ -89,8 +89,9 @@ def test_a_tooltip_may_be_160_characters_and_no_more():
     glossary = parse_glossary(GOOD.replace("Trust and ease.", exactly), PATH)
     assert glossary.terms[0].tooltip == exactly
     [error] = errors_of(GOOD.replace("Trust and ease.", exactly + "!"))
-    assert (error.line, error.message) == (8, "the tooltip of 'Rapport' is longer than 160 "
-                                              "characters: shorten it (the definition can say more)")
+    assert (error.line, error.message) == (
+        8, "the tooltip of 'Rapport' is longer than 160 characters: shorten it (the definition "
+           "can say more)")
 
 
 @pytest.mark.parametrize("forms", ["['rapport]']", "['rap]port']", "[rapport, 3]", "[rapport, ' ']",

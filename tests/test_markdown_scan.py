@@ -75,7 +75,8 @@ LINES = [
     '<section markdown="1">', "</section>", "<!-- c -->", "<!--", "-->", "<p>para</p>",
     "<hr>", "x <div>", "- item", "- # H", "* star", "+ plus", "1. one", "2) two", "> quote",
     ">", "> # Quoted", "Term", ":   Def", "| a | b |", "|---|---|", "| x |", "!!! note",
-    '!!! warning "Careful"', "    In note", "[^1]: Foot", "[id]: https://example.org",
+    '!!! warning "Careful"', "    In note", "    # In note", "[^1]: Foot",
+    "[id]: https://example.org",
     "*[HTML]: Hyper", "Über Größe", "한국어",
 ]
 
@@ -91,6 +92,9 @@ LINES = [
 @example(["Text", ":   Def", "", "    In note", "# H1"])
 @example(["[^1]: Foot", "Text", "[^2]: Foot", "==="])  # a footnote ends at the next one
 @example(["Text #", "---"])                            # a setext heading keeps its `#`
+@example(["!!! note", "", "    # In a note", "", "# Out"])  # a note's heading is not one
+@example(["A |", "---", "", "A |", "---"])             # untaggable, same text, in order
+@example(["- A |", "  ---", "", "A |", "---"])          # the first is in a list item
 @example(["<!-->", "## Hidden", "-->", "## Two"])       # `-->` is looked for after `<!--`
 @example(["<!-- open", "```", "-->", "```", "-->", "## H"])  # not in code inside a comment
 def test_the_headings_split_at_are_the_headings_mkdocs_renders(lines):
@@ -144,3 +148,14 @@ def test_a_comment_hides_every_line_up_to_the_first_close_after_it_opens():
     assert classify(["<!-->", "## Hidden", "-->", "## Two"])[0] == [html, html, html, text]
     assert classify(["<!-- open", "```", "-->", "```", "-->", "## H"])[0] == [html] * 5 + [text]
     assert classify(["<!-- one -->", "## H"])[0] == [html, text]
+
+
+def test_headings_the_token_cannot_mark_are_found_in_order_at_their_own_lines():
+    """A line that ends a table row (`|`) or reads as a rule is matched by its text: the same
+    text twice is two headings, each at its own line, and one swallowed by a list is none."""
+    def at(lines: list[str]) -> list[tuple[int, int, str]]:
+        return [(h.index, h.level, h.raw) for h in headings(lines, classify(lines)[0])]
+
+    assert at(["A |", "---", "", "A |", "---"]) == [(0, 2, "A |"), (3, 2, "A |")]
+    assert at(["- A |", "  ---", "", "A |", "---"]) == [(3, 2, "A |")]
+    assert at(["A |  ", "===", "", "# B"]) == [(0, 1, "A |"), (3, 1, "B")]

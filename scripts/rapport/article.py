@@ -97,7 +97,6 @@ class Subheading:
 
     text: str
     explicit_id: str | None
-    line: int
 
 
 @dataclass(frozen=True)
@@ -346,7 +345,7 @@ def split_body(lines: list[str], first: int, path: Path, meta: Meta, report: Rep
     taken = {explicit for h in starts if (explicit := split_attributes(h.raw)[1])}
     for position, (start, end) in enumerate(zip(starts, body_end[1:]), 1):
         body = take_definitions(text_of(lines, kinds, start.end + 1, end, first), definitions)
-        subheadings = tuple(Subheading(*split_attributes(h.raw), line=first + h.index)
+        subheadings = tuple(Subheading(*split_attributes(h.raw))
                             for h in found if h.level > 2 and start.end < h.index < end)
         section = parse_section(start.raw, first + start.index, position, body, subheadings,
                                 path, meta, taken, report)

@@ -270,9 +270,10 @@ def parsed_headings(lines: list[str]) -> list[tuple[int, str]]:
         for child in element:
             if child.tag in HEADING_LEVELS:
                 found.append((HEADING_LEVELS[child.tag], child.text or ""))
-            elif child.tag not in MARKDOWN_CONTAINERS and "admonition" not in (
-                    child.get("class") or "").split():
-                visit(child)                     # a block of HTML with Markdown in it
+            elif child.tag not in MARKDOWN_CONTAINERS:
+                # Markdown inside HTML. (An admonition's lines are indented, so none of them
+                # is a candidate: a heading in a note is no section's.)
+                visit(child)
 
     visit(root)
     return found

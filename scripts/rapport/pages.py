@@ -454,7 +454,8 @@ def render_articles_nav(collection: Collection) -> str:
     """The navigation's Articles section: its own page first, then each article's folder
     (whose SUMMARY.md lists its pages), in the editors' order."""
     items = [f"* [{ARTICLES_TITLE}](index.md)"] + [
-        f"* [{escape_markdown(entry.article.title)}](../{entry.name}/)" for entry in collection.entries]
+        f"* [{escape_markdown(entry.article.title)}](../{entry.name}/)"
+        for entry in collection.entries]
     return f"<!-- {MARK.format(source=collection.label)} -->\n\n" + "\n".join(items) + "\n"
 
 

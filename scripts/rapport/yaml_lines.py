@@ -39,10 +39,14 @@ def load(text: str) -> tuple[Any, yaml.Node | None]:
     try:
         root = yaml.compose(text, Loader=YamlLoader)
         return yaml.load(text, Loader=YamlLoader), root
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        problem = getattr(error, "problem", None) or "invalid YAML"
-        raise YamlProblem(mark.line + 1 if mark is not None else 1, problem) from None
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow
+        code = error.character if isinstance(error.character, int) else ord(error.character)
+        raise YamlProblem(text.count("\n", 0, error.position) + 1,
+                          f"{error.reason}: U+{code:04X}") from None
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        raise YamlProblem(mark.line + 1 if mark is not None else 1,
+                          error.problem or "invalid YAML") from None
 
 
 def is_text(value: Any) -> bool:
