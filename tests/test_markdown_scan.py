@@ -159,3 +159,9 @@ def test_headings_the_token_cannot_mark_are_found_in_order_at_their_own_lines():
     assert at(["A |", "---", "", "A |", "---"]) == [(0, 2, "A |"), (3, 2, "A |")]
     assert at(["- A |", "  ---", "", "A |", "---"]) == [(3, 2, "A |")]
     assert at(["A |  ", "===", "", "# B"]) == [(0, 1, "A |"), (3, 1, "B")]
+
+
+def test_an_attribute_list_gives_the_heading_its_id_if_it_sets_one():
+    assert split_attributes("Goals {#aims .big}") == ("Goals", "aims")
+    assert split_attributes("Goals { .big }") == ("Goals", None)
+    assert split_attributes("Goals") == ("Goals", None)

@@ -71,7 +71,7 @@ def line_of(node: yaml.Node | None, path: Sequence[str | int], default: int = 1)
     for step in path:
         if isinstance(node, yaml.MappingNode):
             found = next(((key, value) for key, value in node.value
-                          if getattr(key, "value", None) == step), None)
+                          if key.value == step), None)
             if found is None:
                 return line
             line = found[0].start_mark.line + 1
@@ -90,7 +90,7 @@ def text_line_of(node: yaml.Node | None, path: Sequence[str | int]) -> int:
     for step in path:
         if not isinstance(node, yaml.MappingNode):
             return line_of(node, path)
-        node = next((value for key, value in node.value if getattr(key, "value", None) == step),
+        node = next((value for key, value in node.value if key.value == step),
                     None)
     if not isinstance(node, yaml.ScalarNode):
         return 1
