@@ -16,6 +16,7 @@ import re
 import xml.etree.ElementTree as etree
 
 import markdown
+import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from markdown.extensions import Extension
@@ -165,3 +166,24 @@ def test_an_attribute_list_gives_the_heading_its_id_if_it_sets_one():
     assert split_attributes("Goals {#aims .big}") == ("Goals", "aims")
     assert split_attributes("Goals { .big }") == ("Goals", None)
     assert split_attributes("Goals") == ("Goals", None)
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    (["```", "# code", "```  ", "# text"], "CCCT"),              # a closing fence may trail spaces
+    (["Text", "~~~python", "x", "~~~", "```", "y", "```", "z"], "TCCCCCCT"),
+    (["```", "never closed", "# text"], "TTT"),                  # no closing fence: no code
+    (["```", "```", "x"], "CCT"),                                 # an empty block
+    (["```", "x", "```\t", "```", "y"], "CCCTT"),                # a tab is spaces to Markdown
+    (["<hr>", "# after"], "HT"),
+    (["<div/>", "# after"], "HT"),
+    (["<div>", "inside", "</div>", "# after"], "HHHT"),
+    (['<div markdown="1">', "# Markdown", "</div>", "after"], "HTHT"),
+    (["<!-- a --> <!-- b", "hidden", "-->", "# after"], "HHHT"),  # the later comment is open
+    (["<!-- one", "two -->", "", "# after"], "HHBT"),
+    (["<p>para</p>", "# after"], "HT"),
+    (["<span>x</span>", "text"], "TT"),                           # not a block: text
+    (["<div>", "```", "</div>", "```", "</div>", "# after"], "HHHHHT"),
+])
+def test_each_line_is_code_html_blank_or_text_as_python_markdown_reads_it(lines, expected):
+    letters = {Kind.CODE: "C", Kind.HTML: "H", Kind.TEXT: "T", Kind.BLANK: "B"}
+    assert "".join(letters[kind] for kind in classify(lines)[0]) == expected

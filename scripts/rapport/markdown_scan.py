@@ -96,7 +96,7 @@ def mark_fences(lines: list[str], kinds: list[Kind]) -> None:
         if match:
             fence = match.group("fence")
             closing = next((end for end in range(index + 1, len(lines))
-                            if lines[end].rstrip(" ") == fence), None)
+                            if lines[end].rstrip(" \t") == fence), None)  # tabs: spaces
             if closing is not None:
                 for number in range(index, closing + 1):
                     kinds[number] = Kind.CODE
@@ -116,8 +116,10 @@ def mark_html(lines: list[str], kinds: list[Kind], open_blocks: list[OpenBlock])
             continue
         line = lines[index]
         if COMMENT_OPEN_RE.match(line):
+            # From the last `<!--` on the line: one closed before it (`<!-- a --> <!-- b`)
+            # leaves the later one open.
             end = find_line(lines, kinds, index, lambda text: "-->" in text,
-                            start=line.index("<!--") + 4)
+                            start=line.rindex("<!--") + 4)
             if end is None:
                 open_blocks.append(OpenBlock(index, "<!--"))
                 end = len(lines) - 1
