@@ -3,9 +3,12 @@ and every problem of an article reported at once."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from rapport.article import parse_article, teaser
 from rapport.errors import ArticleError, Problems
 from samples import BODY_LINE, EDITORS_FRONT, FRONT
@@ -487,3 +490,18 @@ def test_a_footnote_ends_at_a_blank_line_that_no_indented_line_follows():
     parsed = article("# Title\n\nL.\n\n## A\n\n[^a]: Only this.\n\nNot the footnote.\n\n")
     assert [d.text.lines for d in parsed.definitions] == [("[^a]: Only this.",)]
     assert parsed.sections[0].body.markdown() == "Not the footnote."
+
+
+@settings(max_examples=int(os.environ.get("RAPPORT_PROPERTY_EXAMPLES", 120)) * 5)
+@given(st.dictionaries(st.text(min_size=1), st.one_of(
+    st.text(), st.integers(), st.none(), st.lists(st.text(), max_size=3),
+    st.dictionaries(st.text(min_size=1), st.text(), max_size=3)), max_size=6))
+@example({"title": "Validation ] and *empathy", "emoji": "🙂", "date": "2026-01-03",
+          "yes": "no", "lines": "a\nb", "nel": "\x85\u2028", "slash": "C\\#", "tab": "\t"})
+def test_front_matter_is_the_same_bytes_as_pure_python_pyyaml_writes(data):
+    """libyaml is used where it writes what pure-Python PyYAML writes; a page's bytes never
+    depend on whether the machine has it."""
+    import yaml
+    from rapport.yaml_lines import DUMP_OPTIONS, dump
+
+    assert dump(data) == yaml.dump(data, Dumper=yaml.SafeDumper, **DUMP_OPTIONS)

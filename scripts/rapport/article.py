@@ -8,6 +8,7 @@ collected, so one run reports all of them, each naming the file, the line and wh
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -343,10 +344,12 @@ def split_body(lines: list[str], first: int, path: Path, meta: Meta, report: Rep
     sections = []
     # Explicit slugs first, so that a heading's own slug steps around them.
     taken = {explicit for h in starts if (explicit := split_attributes(h.raw)[1])}
+    at = [h.index for h in found]  # in order: each section's headings by bisection, not a scan
     for position, (start, end) in enumerate(zip(starts, body_end[1:]), 1):
         body = take_definitions(text_of(lines, kinds, start.end + 1, end, first), definitions)
         subheadings = tuple(Subheading(*split_attributes(h.raw))
-                            for h in found if h.level > 2 and start.end < h.index < end)
+                            for h in found[bisect_right(at, start.end):bisect_left(at, end)]
+                            if h.level > 2)
         section = parse_section(start.raw, first + start.index, position, body, subheadings,
                                 path, meta, taken, report)
         if section is not None:

@@ -9,6 +9,7 @@ problem with the article's line, found here and not by a failing strict build la
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections.abc import Callable, Iterator
@@ -123,8 +124,14 @@ def resolve(target: str, folder: PurePosixPath) -> Destination | str:
 
 def relative_href(destination: Destination, page: PurePosixPath) -> str:
     """The link from the page at `page` (under docs/) to `destination`."""
-    relative = posixpath.relpath(destination.path.as_posix(), page.parent.as_posix())
+    relative = relative_path(destination.path.as_posix(), page.parent.as_posix())
     return relative + (f"#{destination.fragment}" if destination.fragment else "")
+
+
+@functools.lru_cache(maxsize=4096)
+def relative_path(target: str, folder: str) -> str:
+    """`posixpath.relpath`, remembered: an article's pages share a folder and their links."""
+    return posixpath.relpath(target, folder)
 
 
 # --- the ids a page's headings get ------------------------------------------------------------
