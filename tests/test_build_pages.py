@@ -250,6 +250,17 @@ def test_absolute_and_contact_links_are_left_alone(project):
         project.docs / "second" / "saying-it.md").read_text("utf-8")
 
 
+def test_an_allowed_contact_may_stand_in_the_glossary_too(project):
+    rewrite(project.content / "glossary.yml", "and to how they feel.",
+            "and to how they feel. Ask someone@example.org.")
+    assert any("e-mail address 'someone@example.org'" in problem
+               for problem in problems_of(project))
+    rewrite(project.config, "allowed_contacts: []", "allowed_contacts: [someone@example.org]")
+    build(project.sources())
+    assert "how they feel. Ask someone@example.org." in (
+        project.docs / "glossary.md").read_text("utf-8")
+
+
 # --- check --------------------------------------------------------------------------------------
 
 

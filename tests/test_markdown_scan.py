@@ -181,9 +181,24 @@ def test_an_attribute_list_gives_the_heading_its_id_if_it_sets_one():
     (["<!-- a --> <!-- b", "hidden", "-->", "# after"], "HHHT"),  # the later comment is open
     (["<!-- one", "two -->", "", "# after"], "HHBT"),
     (["<p>para</p>", "# after"], "HT"),
+    (["</div>", "<div>", "inside", "</div>", "# after"], "THHHT"),  # a close before an open
     (["<span>x</span>", "text"], "TT"),                           # not a block: text
     (["<div>", "```", "</div>", "```", "</div>", "# after"], "HHHHHT"),
 ])
 def test_each_line_is_code_html_blank_or_text_as_python_markdown_reads_it(lines, expected):
     letters = {Kind.CODE: "C", Kind.HTML: "H", Kind.TEXT: "T", Kind.BLANK: "B"}
     assert "".join(letters[kind] for kind in classify(lines)[0]) == expected
+
+
+def test_a_notes_text_starts_below_its_key_when_it_is_a_block():
+    from rapport.yaml_lines import load, text_line_of
+
+    def line(text: str) -> int:
+        return text_line_of(load(text)[1], ("notes", "x", "text"))
+
+    assert line("notes:\n  x:\n    text: |\n      Literal.\n") == 4
+    assert line("notes:\n  x:\n    text: >\n      Folded.\n") == 4
+    assert line("notes:\n  x:\n    text: Plain.\n") == 3
+    assert line("notes:\n  x:\n    text:\n      - a list\n") == 1    # no text: the top
+    assert line("notes: [x]\n") == 1                                # not a mapping: as found
+    assert line("title: T\nnotes:\n  - x\n") == 2

@@ -89,9 +89,10 @@ def line_of(node: yaml.Node | None, path: Sequence[str | int], default: int = 1)
 
 def text_line_of(node: yaml.Node | None, path: Sequence[str | int]) -> int:
     """The 1-based line where the text at `path` begins: below its key for a block (`|`, `>`)."""
+    root = node
     for step in path:
         if not isinstance(node, yaml.MappingNode):
-            return line_of(node, path)
+            return line_of(root, path)
         node = next((value for key, value in node.value if key.value == step),
                     None)
     if not isinstance(node, yaml.ScalarNode):
