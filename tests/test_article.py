@@ -307,6 +307,11 @@ def test_a_summary_may_be_160_characters_and_a_slug_150_bytes():
     assert "makes a page name too long for a file" in error.message
 
 
+def test_a_description_may_be_160_characters():
+    assert article(MINIMAL_BODY, FRONT.replace("A short description.", "d" * 160)).meta \
+        .description == "d" * 160
+
+
 def test_a_summary_reads_the_first_sentence_across_lines():
     section = article("# Title\n\nL.\n\n## A\n\nOne two\nthree four. Five.\n").sections[0]
     assert section.summary == "One two three…"

@@ -175,6 +175,17 @@ def test_an_editors_article_credits_the_editors_and_no_publication():
             "on this site on 2 January 2026. Last reviewed on 3 January 2026.") in whole
 
 
+def test_an_editors_article_with_a_named_author_and_changes_lists_them():
+    second = (CONTENT / "second.md").read_text(encoding="utf-8")
+    assert "reviewed: 2026-01-03\n" in second
+    text = second.replace("reviewed: 2026-01-03\n", "reviewed: 2026-01-03\nauthor: Dr. A_B\n"
+                          "edits:\n  - what: Added a part.\n    why: Readers asked.\n", 1)
+    whole = page("second/index.md", {"second": text})
+    assert ("## About this article {#edits}\n\nWritten by Dr. A\\_B; first published on this "
+            "site on 2 January 2026. Last reviewed on 3 January 2026. Changes since then:\n\n"
+            "1. Added a part. *Readers asked.*") in whole
+
+
 def test_subheadings_move_up_a_level_on_a_section_page():
     assert "\n## An example\n" in page("second/saying-it.md")
     assert "\n### An example\n" in page("second/index.md")
