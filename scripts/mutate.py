@@ -57,10 +57,9 @@ def stage(keep_results: bool = False) -> None:
 
 def run(children: int, names: list[str] = ()) -> int:
     """mutmut over the mutants not yet decided, or over `names` again."""
-    # Fewer examples per property test: each mutant that survives runs every test that reaches
-    # it, and a property test is the slowest of them (make test runs 120 each, 1,200 for
-    # the heading scanner).
-    env = {**os.environ, "RAPPORT_PROPERTY_EXAMPLES": "10"}
+    # Fewer examples per property test (tests/profiles.py, "mutate"): each mutant that survives
+    # runs every test that reaches it, and a property test is the slowest of them.
+    env = {**os.environ, "HYPOTHESIS_PROFILE": "mutate"}
     return subprocess.run([sys.executable, "-m", "mutmut", "run", "--max-children",
                            str(children), *names], cwd=STAGE, env=env).returncode
 

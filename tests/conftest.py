@@ -1,4 +1,5 @@
-"""Shared fixtures: a throw-away project, and the site built once per test session."""
+"""Shared fixtures: a throw-away project, and the site built once per test session; the
+Hypothesis profile (tests/profiles.py) and the `property` marker."""
 
 from __future__ import annotations
 
@@ -8,8 +9,21 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import profiles  # noqa: F401  (loads the Hypothesis profile before any test module)
 import pytest
+from hypothesis.internal.detection import is_hypothesis_test
 from project import FIXTURE_PROJECT, GeneratorProject, copy_project, run_mkdocs_build
+
+
+def pytest_report_header() -> str:
+    return f"hypothesis profile: {profiles.profile_name()}"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every Hypothesis test is a property test (`make fuzz` runs `-m property`)."""
+    for item in items:
+        if is_hypothesis_test(getattr(item, "obj", None)):
+            item.add_marker(pytest.mark.property)
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ comment on the same line (`</div>text`) is not read as a heading's text.
 
 from __future__ import annotations
 
-import os
 import re
 import xml.etree.ElementTree as etree
 
@@ -22,6 +21,7 @@ from hypothesis import strategies as st
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from mkdocs.utils.yaml import yaml_load
+from profiles import examples
 from project import ROOT
 from rapport.markdown_scan import BLOCK_EXTENSIONS, Kind, classify, closing_line, headings
 from rapport.slugs import SLUGIFY, plain_text, split_attributes
@@ -82,8 +82,7 @@ LINES = [
 ]
 
 
-@settings(max_examples=int(os.environ.get("RAPPORT_PROPERTY_EXAMPLES", 120)) * 10,
-          deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(10), suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(LINES), min_size=1, max_size=10))
 @example(["---", "Text", "---"])                       # after a rule, a new block
 @example(["Para", "---", "more", "---"])               # a setext heading after another

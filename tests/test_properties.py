@@ -10,7 +10,6 @@ line; it never raises anything else.
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import tempfile
@@ -21,6 +20,7 @@ import pytest
 from html_page import html_pages, read_page
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
+from profiles import examples
 from project import FIXTURE_PROJECT, copy_project, run_mkdocs_build
 from rapport.article import parse_article
 from rapport.collection import Collection, Entry, in_order
@@ -111,7 +111,7 @@ def check_sentences(writer: Writer, pages: dict[PurePosixPath, str]) -> None:
                 assert holders[0].parts[0] == name, (sentence, holders)
 
 
-@settings(max_examples=int(os.environ.get("RAPPORT_PROPERTY_EXAMPLES", 120)), deadline=None,
+@settings(max_examples=examples(1),
           suppress_health_check=[HealthCheck.too_slow])
 @given(articles=st.lists(ARTICLE, min_size=1, max_size=3))
 def test_every_sentence_is_on_its_one_page_version_and_exactly_one_other_page(articles):
@@ -137,7 +137,7 @@ def test_every_sentence_is_on_its_one_page_version_and_exactly_one_other_page(ar
 
 
 @pytest.mark.build
-@settings(max_examples=int(os.environ.get("RAPPORT_BUILD_EXAMPLES", 12)), deadline=None,
+@settings(max_examples=examples(0.12),
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(articles=st.lists(ARTICLE, min_size=1, max_size=2))
 def test_whatever_the_generator_accepts_mkdocs_builds_strictly_with_every_sentence(
