@@ -3,12 +3,12 @@ and every problem of an article reported at once."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from profiles import examples
 from rapport.article import parse_article, teaser
 from rapport.errors import ArticleError, Problems
 from samples import BODY_LINE, EDITORS_FRONT, FRONT
@@ -497,16 +497,28 @@ def test_a_footnote_ends_at_a_blank_line_that_no_indented_line_follows():
     assert parsed.sections[0].body.markdown() == "Not the footnote."
 
 
-@settings(max_examples=int(os.environ.get("RAPPORT_PROPERTY_EXAMPLES", 120)) * 5)
-@given(st.dictionaries(st.text(min_size=1), st.one_of(
-    st.text(), st.integers(), st.none(), st.lists(st.text(), max_size=3),
-    st.dictionaries(st.text(min_size=1), st.text(), max_size=3)), max_size=6))
+# Front matter holds one-line text (every text is whitespace-collapsed before it is written):
+# PyYAML's pure-Python writer folds a line break such as NEL (U+0085) inside a quoted scalar,
+# which reads back as a space.
+ONE_LINE = st.text().map(lambda text: " ".join(text.split()))
+
+
+@settings(max_examples=examples(5))
+@given(st.dictionaries(ONE_LINE.filter(bool), st.one_of(
+    ONE_LINE, st.integers(), st.none(), st.lists(ONE_LINE, max_size=3),
+    st.dictionaries(ONE_LINE.filter(bool), ONE_LINE, max_size=3)), max_size=6))
 @example({"title": "Validation ] and *empathy", "emoji": "🙂", "date": "2026-01-03",
-          "yes": "no", "lines": "a\nb", "nel": "\x85\u2028", "slash": "C\\#", "tab": "\t"})
-def test_front_matter_is_the_same_bytes_as_pure_python_pyyaml_writes(data):
-    """libyaml is used where it writes what pure-Python PyYAML writes; a page's bytes never
-    depend on whether the machine has it."""
+          "yes": "no", "slash": "C\\#", "quote": "isn’t \"it\"", "colon": "a: b #c"})
+# Found by Hypothesis on fresh machines, when libyaml wrote some pages: a key of 128
+# characters, and one of 57 characters but 131 UTF-8 bytes (libyaml counts bytes).
+@example({"k" * 128: "value"})
+@example({"한" * 37 + "k" * 20: "value"})
+def test_front_matter_is_written_one_way_and_reads_back_as_the_same_data(data):
+    """Every page's front matter is written by pure-Python PyYAML, on every machine, and
+    MkDocs reads back exactly what the generator meant."""
     import yaml
     from rapport.yaml_lines import DUMP_OPTIONS, dump
 
-    assert dump(data) == yaml.dump(data, Dumper=yaml.SafeDumper, **DUMP_OPTIONS)
+    written = dump(data)
+    assert written == yaml.dump(data, Dumper=yaml.SafeDumper, **DUMP_OPTIONS)
+    assert (yaml.load(written, Loader=yaml.SafeLoader) or {}) == data

@@ -12,9 +12,9 @@ from typing import Any
 
 import yaml
 
-# PyYAML's safe loader and dumper, in C (libyaml) when the wheel has it: ten times faster.
+# PyYAML's safe loader, in C (libyaml) when the wheel has it: ten times faster, and reading
+# is the same either way. (Writing is not: see `dump`.)
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_FAST_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 DUMP_OPTIONS: dict[str, Any] = {"allow_unicode": True, "sort_keys": False, "width": 10_000}
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
@@ -101,11 +101,7 @@ def text_line_of(node: yaml.Node | None, path: Sequence[str | int]) -> int:
 
 
 def dump(data: dict[str, Any]) -> str:
-    """Front matter as generated pages carry it: keys in the given order, one line each, the
-    same bytes with or without libyaml. libyaml writes an emoji (and a few other characters)
-    as an escape where pure-Python PyYAML writes the character, so any text it escaped is
-    written again by the pure-Python dumper, ten times slower, which every page once used."""
-    fast = yaml.dump(data, Dumper=_FAST_DUMPER, **DUMP_OPTIONS)
-    if "\\" not in fast:
-        return fast
+    """Front matter as generated pages carry it: keys in the given order, one line each.
+    Always pure-Python PyYAML, so a page's bytes never depend on whether the machine has
+    libyaml (which escapes an emoji, and writes a key of 128 bytes or more as `? key`)."""
     return yaml.dump(data, Dumper=yaml.SafeDumper, **DUMP_OPTIONS)
