@@ -1,9 +1,10 @@
 """Measure what readers download and what maintainers wait for: the code behind `make bench`
 (which prints the figures) and the budget tests (which hold the figures that do not depend on
-the machine's speed: bytes, requests, other hosts, layout shift, growth)."""
+the machine's speed: bytes, requests, other hosts, layout shift, growth in calls and memory)."""
 
 from __future__ import annotations
 
+import cProfile
 import gzip
 import math
 import statistics
@@ -73,6 +74,19 @@ def timed(action: Callable[[], object], repeats: int) -> float:
         action()
         times.append(time.perf_counter() - start)
     return statistics.median(times)
+
+
+def call_count(action: Callable[[], object]) -> int:
+    """How many Python functions `action` calls, after one run to fill every cache: a measure
+    of work that, unlike seconds, is the same on every machine and every run."""
+    action()
+    profiler = cProfile.Profile()
+    profiler.enable()
+    try:
+        action()
+    finally:
+        profiler.disable()
+    return sum(entry.callcount for entry in profiler.getstats())
 
 
 def peak_memory(action: Callable[[], object]) -> int:
