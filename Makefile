@@ -19,7 +19,7 @@ ifneq ($(COMMIT_TIME),)
 export SOURCE_DATE_EPOCH ?= $(COMMIT_TIME)
 endif
 
-.PHONY: serve build offline pages check test test-fast test-browser browser bench mutate screenshots lock clean
+.PHONY: serve build offline pages check test test-fast test-browser fuzz browser bench mutate screenshots lock clean
 
 serve: $(SITE_STAMP) ## Preview the site at http://127.0.0.1:8000
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
@@ -42,11 +42,24 @@ test: $(TEST_STAMP) browser ## Run every test (browser tests need Chromium: inst
 	$(PY) scripts/build_pages.py --check
 	$(PY) -m pytest
 
-test-fast: $(TEST_STAMP) ## Run the tests that need no browser
-	$(PY) -m pytest -m "not browser"
+test-fast: $(TEST_STAMP) ## The quick loop: tests that need no browser, no site build, no Zensical
+	$(PY) -m pytest -m "not browser and not build and not zensical"
 
 test-browser: $(TEST_STAMP) browser ## Run only the browser tests
 	$(PY) -m pytest -m browser
+
+# Property tests with ten times the examples and a random seed (SEED=n repeats a run). CI and
+# `make test` stay deterministic; this looks for new cases on purpose.
+fuzz: $(TEST_STAMP) ## Look for new failing cases: the property tests, many more examples, a random seed
+	@seed=$${SEED:-$$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}; \
+	echo "make fuzz: seed $$seed (repeat this run with: make fuzz SEED=$$seed)"; \
+	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest -m property --hypothesis-seed=$$seed \
+	  --hypothesis-show-statistics -q || { \
+	  echo; \
+	  echo "make fuzz found a failing case (seed $$seed). Hypothesis printed it above as"; \
+	  echo "'Falsifying example: test_name(arg=...)'. Keep it: add @example(arg=...) with those"; \
+	  echo "values above the test's @given, fix the code, then run make test."; \
+	  exit 1; }
 
 browser: ## Install Debian's Chromium (and Java for the HTML validator) when missing
 	@if [ ! -x /usr/bin/chromium ] || ! command -v java >/dev/null; then \
