@@ -10,7 +10,7 @@ SITE_STAMP := $(VENV)/.site-installed
 TEST_STAMP := $(VENV)/.test-installed
 PIP_INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt
 
-# Material prints an end-of-life banner on every run; the README explains the choice.
+# Material prints an end-of-life banner on every run; handbook/dependencies.md says why.
 include scripts/mkdocs.env
 # Dates in the built site (sitemap.xml) come from the last commit, not the clock, so the same
 # commit always builds the same bytes.
@@ -71,7 +71,7 @@ browser: ## Install Debian's Chromium (and Java for the HTML validator) when mis
 	  fi; \
 	fi
 
-bench: $(TEST_STAMP) browser ## Print the performance figures (README, Performance)
+bench: $(TEST_STAMP) browser ## Print the performance figures (handbook/performance.md)
 	$(PY) scripts/bench.py
 
 mutate: $(TEST_STAMP) ## Mutation testing of the generator and hooks: prints the score (slow)

@@ -88,7 +88,8 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
 
 def on_post_page(output: str, page: object, config: MkDocsConfig) -> str:
     """Drop the templates' indentation: about 0.5 KB less per page, gzipped. (The minify
-    plugin's htmlmin saves the same but adds a fifth to the build time; see README.)"""
+    plugin's htmlmin saves the same but adds a fifth to the build time; see
+    handbook/performance.md.)"""
     if "<pre" in output or "<textarea" in output:
         return output
     return INDENTATION_RE.sub("\n", output)

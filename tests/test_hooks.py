@@ -93,7 +93,8 @@ def test_missing_site_settings_stop_the_build_naming_the_settings_file(tmp_path)
     with pytest.raises(PluginError) as caught:
         hooks.on_pre_build(config)
     assert str(caught.value) == (f"{(project / 'mkdocs.yml').as_posix()}: error: no 'extra: "
-                                 "rapport:' settings: see README, 'Site settings'")
+                                 "rapport:' settings: see handbook/articles.md, 'Site "
+                                 "settings'")
 
 
 def offline_config(tmp_path: Path, enabled: bool):

@@ -61,8 +61,8 @@ def test_without_site_name_description_or_author_the_settings_say_little_and_cre
 def test_without_extra_rapport_the_settings_say_where_to_look():
     for config in ({**GOOD, "extra": {}}, {**GOOD, "extra": None}, {"site_name": "x"},
                    {**GOOD, "extra": ["rapport"]}):
-        assert messages(config) == ["no 'extra: rapport:' settings: see README, 'Site "
-                                    "settings'"]
+        assert messages(config) == ["no 'extra: rapport:' settings: see "
+                                    "handbook/articles.md, 'Site settings'"]
 
 
 @pytest.mark.parametrize(("change", "message"), [
@@ -129,4 +129,5 @@ def test_an_unreadable_or_broken_settings_file_is_one_clear_problem(tmp_path):
     with pytest.raises(Problems) as caught:
         read_settings(unset)
     assert [str(problem) for problem in caught.value.problems] == [
-        f"{unset.as_posix()}: error: no 'extra: rapport:' settings: see README, 'Site settings'"]
+        f"{unset.as_posix()}: error: no 'extra: rapport:' settings: see handbook/articles.md, "
+        "'Site settings'"]

@@ -171,7 +171,8 @@ def split_front_matter(lines: list[str], path: Path, report: Report
     """The YAML mapping, its node tree and the 1-based line where the body starts."""
     if not lines or lines[0].strip() != "---":
         report.add(path, 1, "no front matter: start the file with a '---' line, then title, "
-                   "description, reviewed and the other keys (README, 'The article format')")
+                   "description, reviewed and the other keys (handbook/articles.md, 'The "
+                   "article format')")
         return None
     closing = next((i for i, line in enumerate(lines[1:], 1) if line.strip() in ("---", "...")),
                    None)
@@ -211,8 +212,8 @@ def parse_meta(raw: Mapping[str, Any], root: Any, path: Path, report: Report) ->
                        f"{', '.join(KEYS)}")
     for key in REQUIRED_KEYS:
         if raw.get(key) is None:
-            report.add(path, 1, f"the front matter has no '{key}': add it (see README, 'The "
-                       "article format')")
+            report.add(path, 1, f"the front matter has no '{key}': add it (see "
+                       "handbook/articles.md, 'The article format')")
     description = text(raw.get("description"), ("description",), "description")
     if len(description) > MAX_DESCRIPTION:
         report.add(path, line("description"), f"'description' has {len(description)} "

@@ -51,8 +51,8 @@ def settings_from(config: Mapping[str, Any], path: Path) -> Settings:
         problems.append(ArticleError(path, None, f"extra.rapport: {message}"))
 
     if not isinstance(rapport, Mapping):
-        raise Problems((ArticleError(path, None, "no 'extra: rapport:' settings: see README, "
-                                     "'Site settings'"),))
+        raise Problems((ArticleError(path, None, "no 'extra: rapport:' settings: see "
+                                     "handbook/articles.md, 'Site settings'"),))
     years = rapport.get("review_every_years")
     if not isinstance(years, int) or isinstance(years, bool) or years < 1:
         fail("'review_every_years' must be a whole number of years, e.g. 3")

@@ -37,7 +37,7 @@ def test_page_weight_requests_other_hosts_and_layout_shift(weights, path, browse
     assert 0 < weight.repeat_bytes <= MAX_LATER_VIEW, weight
     if weight.layout_shift:
         # Once in some ten full runs, one page has shown a tiny shift (0.0009) that no rerun
-        # reproduced (README, Performance). A shift in the page itself shows on every load:
+        # reproduced (handbook/performance.md). A shift in the page itself shows on every load:
         # load it once more, and fail if it shifts again. What moved is printed either way.
         [again] = weigh(browser, built_site, site_url, [path])
         assert again.layout_shift == 0, (weight, again)

@@ -1,6 +1,6 @@
 /* Rapport's script, loaded on every page just before Material's (one file: one request).
  *
- * 1. Search loads when a reader opens it, not with every page (README, Performance). Material
+ * 1. Search loads when a reader opens it, not with every page (handbook/performance.md). Material
  *    starts its search worker and fetches the whole index on page load, a fifth of a first
  *    view, though most readers never search. This holds both requests back until the search
  *    toggle is switched on, as Material itself does under file://. Pages opened with ?q= or
