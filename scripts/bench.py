@@ -12,6 +12,8 @@ third-party hosts, layout shift and linear growth.
 from __future__ import annotations
 
 import argparse
+import cProfile
+import pstats
 import statistics
 import subprocess
 import sys
@@ -42,6 +44,7 @@ from measure import (
     synthetic_collection,
     timed,
 )
+from rapport import yaml_lines
 from rapport.settings import read_settings
 from rapport.writer import Sources, build
 
@@ -110,7 +113,24 @@ def bench_generator(repeats: int) -> None:
               f"{memory / 1e6:,.1f} MB | {to_disk * 1000:,.0f} ms |")
     print(f"\ngrowth exponent (1 = linear, 2 = quadratic): "
           f"time {growth_exponent(list(SIZES), times):.2f}, "
-          f"memory {growth_exponent(list(SIZES), memories):.2f}\n")
+          f"memory {growth_exponent(list(SIZES), memories):.2f}")
+    article = {"article": synthetic_article(1_000)}
+    share = time_share(lambda: generate(article), yaml_lines.dump)
+    print(f"front matter, written one way by pure-Python PyYAML: {share:.0%} of the generator's "
+          "time at 1,000 sections\n")
+
+
+def time_share(action, function) -> float:
+    """The share of `action`'s time spent inside `function` (profiled, so only a ratio)."""
+    profiler = cProfile.Profile()
+    profiler.runcall(action)
+    stats = pstats.Stats(profiler)
+    total = stats.total_tt
+    inside = next((cumulative for (path, _, name), (_, _, _, cumulative, _)
+                   in stats.stats.items()  # type: ignore[attr-defined]
+                   if name == function.__name__ and path == function.__code__.co_filename),
+                  0.0)
+    return inside / total if total else 0.0
 
 
 def synthetic_project(folder: Path, count: int) -> Path:

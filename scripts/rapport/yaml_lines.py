@@ -103,5 +103,6 @@ def text_line_of(node: yaml.Node | None, path: Sequence[str | int]) -> int:
 def dump(data: dict[str, Any]) -> str:
     """Front matter as generated pages carry it: keys in the given order, one line each.
     Always pure-Python PyYAML, so a page's bytes never depend on whether the machine has
-    libyaml (which escapes an emoji, and writes a key of 128 bytes or more as `? key`)."""
+    libyaml (which escapes an emoji, and counts the 128 that make a key `? key` in bytes
+    where pure Python counts characters)."""
     return yaml.dump(data, Dumper=yaml.SafeDumper, **DUMP_OPTIONS)
