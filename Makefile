@@ -62,7 +62,7 @@ fuzz: $(TEST_STAMP) ## Look for new failing cases: the property tests, many more
 	  exit 1; }
 
 browser: ## Install Debian's Chromium (and Java for the HTML validator) when missing
-	@if [ ! -x /usr/bin/chromium ] || ! command -v java >/dev/null; then \
+	@if [ ! -x "$${RAPPORT_CHROMIUM:-/usr/bin/chromium}" ] || ! command -v java >/dev/null; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium default-jre-headless >/dev/null; \
 	  else \

@@ -29,8 +29,7 @@ def test_runs_on_push_to_main_and_on_pull_requests():
 
 def test_build_job_tests_checks_builds_strict_and_uploads_the_site():
     names = [step.get("uses", "").split("@")[0] or step["run"] for step in steps("build")]
-    assert names[:4] == ["actions/checkout", "actions/setup-python", "make test-fast",
-                         "make check"]
+    assert names[:3] == ["actions/checkout", "actions/setup-python", "make test"]
     assert "actions/configure-pages" in names and "actions/upload-pages-artifact" in names
     builds = [step for step in steps("build") if step.get("run", "").startswith("make build")]
     assert len(builds) == 2 and "--strict" in (ROOT / "Makefile").read_text(encoding="utf-8")
@@ -70,3 +69,11 @@ def test_the_deployed_site_sends_reports_to_an_address_or_the_issue_form_never_a
         "RAPPORT_FEEDBACK": "${{ vars.RAPPORT_FEEDBACK }}",
         "RAPPORT_ISSUES": "${{ github.server_url }}/${{ github.repository }}/issues/new"}
     assert (ROOT / ".github" / "ISSUE_TEMPLATE" / "page-problem.yml").is_file()
+
+
+def test_ci_and_the_workflow_run_the_readmes_test_command():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "make test    # run the whole test suite" in readme
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert [line for line in ci.splitlines() if line.startswith("make")] == ["make test"]
+    assert "make test" in [step.get("run") for step in steps("build")]
