@@ -97,6 +97,7 @@ LINES = [
 @example(["- A |", "  ---", "", "A |", "---"])          # the first is in a list item
 @example(["<!-->", "## Hidden", "-->", "## Two"])       # `-->` is looked for after `<!--`
 @example(["<!-- open", "```", "-->", "```", "-->", "## H"])  # not in code inside a comment
+@example(["!!! note", "    # In note", "==="])         # found by seed 108: inside the note
 def test_the_headings_split_at_are_the_headings_mkdocs_renders(lines):
     text = "\n".join(lines)
     assume(not classify(lines)[1])          # unclosed blocks: the generator refuses them

@@ -272,10 +272,15 @@ def parsed_headings(lines: list[str]) -> list[tuple[int, str]]:
         for child in element:
             if child.tag in HEADING_LEVELS:
                 found.append((HEADING_LEVELS[child.tag], child.text or ""))
-            elif child.tag not in MARKDOWN_CONTAINERS:
-                # Markdown inside HTML. (An admonition's lines are indented, so none of them
-                # is a candidate: a heading in a note is no section's.)
+            elif child.tag not in MARKDOWN_CONTAINERS and not is_admonition(child):
+                # Markdown inside HTML. (A heading in a note is no section's, even where an
+                # unindented `===` under the note's last line makes one there.)
                 visit(child)
 
     visit(root)
     return found
+
+
+def is_admonition(element: etree.Element) -> bool:
+    """Whether an element is the box the admonition extension makes (`!!! note`)."""
+    return element.tag == "div" and "admonition" in (element.get("class") or "").split()
