@@ -3,7 +3,7 @@
 
     python scripts/build_pages.py            # write what changed
     python scripts/build_pages.py --check    # write nothing; exit 1 if docs/ is out of date
-                                             # or an article's review is overdue
+                                             # or a review is overdue (articles and pages)
     python scripts/build_pages.py --source content/x.md --docs /tmp/docs   # one article
 
 Exit codes: 0 done or in sync, 1 out of sync or overdue (--check), 2 bad input (one line per
@@ -19,12 +19,15 @@ from pathlib import Path
 
 from rapport.errors import Problems, report_lines
 from rapport.settings import read_settings
+from rapport.pages import generated_source
 from rapport.writer import (
     Sources,
     apply_diff,
     describe,
     diff_docs,
+    read_docs,
     review_status,
+    reviews,
     summary_notes,
 )
 
@@ -47,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="mkdocs.yml, for the site settings (default: mkdocs.yml)")
     parser.add_argument("--check", action="store_true",
                         help="write nothing; exit 1 naming each file that is out of date, "
-                        "and each article whose review is overdue")
+                        "and each article or page whose review is overdue")
     parser.add_argument("--today", type=date.fromisoformat, default=None,
                         help="the date reviews are checked against (default: today)")
     args = parser.parse_args(argv)
@@ -68,7 +71,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {len(diff.write)}, removed {len(diff.delete)}, unchanged {diff.unchanged}")
         return 0
     stale = describe(args.docs, diff)
-    overdue, soon = review_status(collection, settings, args.today or date.today())
+    hand_written = {path: text for path, text in read_docs(args.docs).items()
+                    if generated_source(text) is None}
+    found, undated = reviews(collection, settings, args.docs, hand_written)
+    overdue, soon = review_status(found, settings, args.today or date.today())
+    overdue += undated
     for line in [*stale, *report_lines(overdue), *soon]:
         print(line, file=sys.stderr)
     if stale:

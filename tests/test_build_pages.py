@@ -304,6 +304,44 @@ def test_check_fails_on_an_overdue_review_and_notes_one_due_soon(project, capsys
     assert "second.md" not in err.split("note:")[0]
 
 
+def test_check_holds_hand_written_pages_and_the_glossary_to_their_review_dates(project, capsys):
+    assert main(project.cli_args()) == 0
+    rewrite(project.docs / "research.md", "description:", "reviewed: 2025-01-10\ndescription:")
+    capsys.readouterr()
+    assert main([*project.cli_args(), "--check", "--today", "2028-01-11"]) == 1
+    err = capsys.readouterr().err
+    assert (f"{(project.docs / 'research.md').as_posix()}:3: error: last reviewed on "
+            "2025-01-10, more than 3 years ago: review the page, then set 'reviewed:' to "
+            "that day") in err
+    assert "help.md" not in err          # a page with no date is not held to one
+    glossary = project.content / "glossary.yml"
+    reviewed = next(line for line in glossary.read_text(encoding="utf-8").splitlines()
+                    if line.startswith("reviewed:"))
+    rewrite(glossary, reviewed, "reviewed: 2020-01-01")
+    assert main(project.cli_args()) == 0
+    capsys.readouterr()
+    assert main([*project.cli_args(), "--check", "--today", "2026-01-01"]) == 1
+    assert "review the glossary, then set 'reviewed:'" in capsys.readouterr().err
+
+
+def test_the_help_page_has_its_own_review_interval_and_must_give_a_date(project, capsys):
+    rewrite(project.config, "    review_every_years: 3",
+            "    review_every_years: 3\n    review_help_every_months: 12")
+    assert main(project.cli_args()) == 0
+    capsys.readouterr()
+    help_page = (project.docs / "help.md").as_posix()
+    assert main([*project.cli_args(), "--check", "--today", "2026-01-03"]) == 1
+    assert (f"{help_page}:1: error: the help page has no 'reviewed:' date (YYYY-MM-DD): add "
+            "the day its lines were last checked") in capsys.readouterr().err
+    rewrite(project.docs / "help.md", "description:", "reviewed: 2025-06-30\ndescription:")
+    assert main([*project.cli_args(), "--check", "--today", "2026-06-30"]) == 0
+    assert f"{help_page}:3: note: review due by 2026-06-30 (in 0 days)" in \
+        capsys.readouterr().err
+    assert main([*project.cli_args(), "--check", "--today", "2026-07-01"]) == 1
+    assert (f"{help_page}:3: error: last reviewed on 2025-06-30, more than 1 year ago: review "
+            "the help page, then set 'reviewed:' to that day") in capsys.readouterr().err
+
+
 @pytest.mark.parametrize(("today", "found"), [
     ("2027-12-04", ""),                                                   # 61 days before
     ("2027-12-05", "content/article.md:8: note: review due by 2028-02-03 (in 60 days)\n"),
@@ -546,16 +584,19 @@ def test_the_generator_owns_files_generated_from_its_content_or_a_project_config
     assert labels.owns(label) is owned
 
 
-def test_a_review_falls_due_on_the_same_day_years_later_or_the_28th_for_a_29th():
+def test_a_review_falls_due_on_the_same_day_months_later_or_the_months_last_day():
     from datetime import date
 
-    from rapport.writer import add_years
+    from rapport.writer import add_months
 
-    assert add_years(date(2025, 2, 3), 3) == date(2028, 2, 3)
-    assert add_years(date(2024, 2, 29), 3) == date(2027, 2, 28)
-    assert add_years(date(2024, 2, 29), 4) == date(2028, 2, 29)
-    assert add_years(date(9998, 3, 1), 1) == date(9999, 3, 1)
-    assert add_years(date(9999, 1, 1), 1) == add_years(date(9990, 1, 1), 30) == date.max
+    assert add_months(date(2025, 2, 3), 36) == date(2028, 2, 3)
+    assert add_months(date(2024, 2, 29), 36) == date(2027, 2, 28)
+    assert add_months(date(2024, 2, 29), 48) == date(2028, 2, 29)
+    assert add_months(date(2025, 1, 31), 1) == date(2025, 2, 28)
+    assert add_months(date(2025, 11, 27), 12) == date(2026, 11, 27)
+    assert add_months(date(2025, 12, 15), 1) == date(2026, 1, 15)
+    assert add_months(date(9998, 3, 1), 12) == date(9999, 3, 1)
+    assert add_months(date(9999, 1, 1), 12) == add_months(date(9990, 1, 1), 360) == date.max
 
 
 def test_a_hand_written_link_to_a_page_that_goes_away_is_named_with_its_line(project):

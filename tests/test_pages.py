@@ -244,7 +244,12 @@ def test_review_policy_says_the_interval_in_words():
     assert "at least every three years" in page("snippets/review-policy.md")
     said = {years: render_review_policy(replace(SETTINGS, review_every_years=years), "x")
             .split("at least every ")[1].split(",")[0] for years in (1, 2, 10, 11)}
-    assert said == {1: "one year", 2: "two years", 10: "ten years", 11: "11 years"}
+    assert said == {1: "year", 2: "two years", 10: "ten years", 11: "11 years"}
+    assert "help lines" not in page("snippets/review-policy.md")
+    sooner = {months: render_review_policy(replace(SETTINGS, review_help_every_months=months),
+                                           "x").split("checked at least every ")[1].split(".")[0]
+              for months in (6, 12, 18, 24)}
+    assert sooner == {6: "six months", 12: "year", 18: "18 months", 24: "two years"}
 
 
 # --- markers, escaping, determinism -------------------------------------------------------------

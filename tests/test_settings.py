@@ -69,6 +69,12 @@ def test_without_extra_rapport_the_settings_say_where_to_look():
     ({"review_every_years": 0}, "'review_every_years' must be a whole number of years, e.g. 3"),
     ({"review_every_years": True}, "'review_every_years' must be a whole number of years"),
     ({"review_every_years": "3"}, "'review_every_years' must be a whole number of years"),
+    ({"review_help_every_months": 0}, "'review_help_every_months' must be a whole number of "
+                                      "months, e.g. 12"),
+    ({"review_help_every_months": "12"}, "'review_help_every_months' must be a whole number"),
+    ({"review_help_every_months": True}, "'review_help_every_months' must be a whole number"),
+    ({"reviewer": ["a"]}, "'reviewer' must be who reviews the content (a name or a role), or "
+                          "left empty while the editors do"),
     ({"home_title": "  "}, "'home_title' must be the home page's title (the site's name and "
                            "what it is about)"),
     ({"home_title": None}, "'home_title' must be the home page's title"),
@@ -96,6 +102,16 @@ def test_every_bad_setting_is_reported_at_once():
     found = messages(with_rapport(review_every_years=1.5, home_title="", help_page="x"))
     assert [text.split(":")[1].split("'")[1] for text in found] == [
         "help_page", "home_title", "review_every_years"]
+
+
+def test_the_reviewer_and_the_help_pages_interval_are_optional_and_tidied():
+    settings = settings_from(GOOD, PATH)
+    assert settings.reviewer is None and settings.review_help_every_months is None
+    settings = settings_from(with_rapport(reviewer="  A  clinical\n psychologist ",
+                                          review_help_every_months=12), PATH)
+    assert settings.reviewer == "A clinical psychologist"
+    assert settings.review_help_every_months == 12
+    assert settings_from(with_rapport(reviewer=" "), PATH).reviewer is None
 
 
 def test_review_every_years_may_be_one():

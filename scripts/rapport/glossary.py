@@ -43,6 +43,7 @@ class Glossary:
     intro: str
     reviewed: str
     terms: tuple[Term, ...]
+    reviewed_line: int = 1
 
     def tooltips(self) -> dict[str, Term]:
         """Each form that appears in text, with the term it stands for."""
@@ -89,7 +90,8 @@ def parse_glossary(text: str, path: Path, allowed_contacts: frozenset[str] = fro
     report.raise_if_any()
     return Glossary(title=clean(data["title"]), description=clean(data["description"]),
                     intro=data["intro"].strip(), reviewed=reviewed,
-                    terms=tuple(term for term in terms if term is not None))
+                    terms=tuple(term for term in terms if term is not None),
+                    reviewed_line=line("reviewed"))
 
 
 def parse_term(entry: Any, number: int, line, path: Path, report: Report) -> Term | None:

@@ -481,13 +481,25 @@ def render_tooltips(glossary: Glossary, label: str) -> str:
 
 
 def render_review_policy(settings: Settings, label: str) -> str:
-    """The about page's promise, from the same setting that `--check` enforces."""
-    years = settings.review_every_years
-    words = NUMBER_WORDS[years] if years < len(NUMBER_WORDS) else str(years)
+    """The about page's promise, from the same settings that `--check` enforces."""
+    every = period(settings.review_every_years * 12, in_words=True)
+    help_months = settings.review_help_every_months
+    sooner = (f" The help lines on “Get help now” are checked at least every "
+              f"{period(help_months, in_words=True)}." if help_months else "")
     return (f'[//]: # "{MARK.format(source=label)}"\n'
-            f"We check every article and page at least every {words} "
-            f"year{'s' if years != 1 else ''}, and sooner if the research changes. The date "
-            "of the last review is at the top of every page.\n")
+            f"We check every article and page at least every {every}, and sooner if the "
+            f"research changes.{sooner} The date of the last review is at the top of every "
+            "page.\n")
+
+
+def period(months: int, in_words: bool = False) -> str:
+    """A review interval as readers say it: 36 → "3 years", 12 → "1 year", 18 → "18 months";
+    `in_words`: "three years", "year", "18 months"."""
+    count, unit = (months // 12, "year") if months % 12 == 0 else (months, "month")
+    if in_words and count == 1:
+        return unit
+    number = NUMBER_WORDS[count] if in_words and count < len(NUMBER_WORDS) else str(count)
+    return f"{number} {unit}{'s' if count != 1 else ''}"
 
 
 # --- Markdown helpers ---------------------------------------------------------------------------

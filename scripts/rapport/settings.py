@@ -39,6 +39,8 @@ class Settings:
     allowed_contacts: frozenset[str]
     next_steps: tuple[NextStep, ...] = ()
     due_soon_days: int = 60
+    review_help_every_months: int | None = None   # the help page, when sooner than the rest
+    reviewer: str | None = None                    # who reviews the content (a name or role)
 
 
 def settings_from(config: Mapping[str, Any], path: Path) -> Settings:
@@ -56,6 +58,14 @@ def settings_from(config: Mapping[str, Any], path: Path) -> Settings:
     years = rapport.get("review_every_years")
     if not isinstance(years, int) or isinstance(years, bool) or years < 1:
         fail("'review_every_years' must be a whole number of years, e.g. 3")
+    help_months = rapport.get("review_help_every_months")
+    if help_months is not None and (not isinstance(help_months, int)
+                                    or isinstance(help_months, bool) or help_months < 1):
+        fail("'review_help_every_months' must be a whole number of months, e.g. 12")
+    reviewer = rapport.get("reviewer")
+    if reviewer is not None and not isinstance(reviewer, str):
+        fail("'reviewer' must be who reviews the content (a name or a role), or left empty "
+             "while the editors do")
     home_title = rapport.get("home_title")
     if not is_text(home_title):
         fail("'home_title' must be the home page's title (the site's name and what it is "
@@ -87,6 +97,8 @@ def settings_from(config: Mapping[str, Any], path: Path) -> Settings:
                                                feedback else set()),
         next_steps=tuple(NextStep(step["text"], PurePosixPath(step["link"]), step["why"])
                          for step in steps),
+        review_help_every_months=help_months,
+        reviewer=" ".join(reviewer.split()) if is_text(reviewer) else None,
     )
 
 

@@ -8,6 +8,7 @@ write, so bad input leaves docs/ exactly as it was.
 
 from __future__ import annotations
 
+import calendar
 import os
 import re
 import tempfile
@@ -18,14 +19,15 @@ from pathlib import Path, PurePosixPath
 
 import material
 
-from . import links
+from . import links, yaml_lines
 from .article import parse_article
 from .collection import GLOSSARY_FILE, Collection, Entry, in_order, name_problem
 from .errors import ArticleError, Problems, Report, display_path
 from .glossary import Glossary, parse_glossary
 from .markdown_scan import classify
-from .pages import Plan, generated_source, icon_names, plan_site
+from .pages import Plan, generated_source, icon_names, period, plan_site
 from .settings import Settings
+from .yaml_lines import iso_date
 
 # Material's icons (material/…, fontawesome/…, octicons/…, simple/…), as its emoji extension
 # finds them.
@@ -317,20 +319,78 @@ def hand_written_links(plan: Plan, existing: dict[PurePosixPath, str],
 # --- reviews ------------------------------------------------------------------------------------
 
 
-def review_status(collection: Collection, settings: Settings, today: date
+@dataclass(frozen=True)
+class Review:
+    """A source with a `reviewed:` date, and how often it must be reviewed."""
+
+    path: Path
+    line: int
+    reviewed: date
+    months: int
+    what: str       # "the article", "the help page"…
+
+
+def reviews(collection: Collection, settings: Settings, docs: Path,
+            pages: dict[PurePosixPath, str]) -> tuple[list[Review], list[ArticleError]]:
+    """Everything `make check` holds to a review date: each article, the glossary, and each
+    hand-written page in `pages` that gives a `reviewed:` date; the help page on its own
+    interval when one is set (help lines change sooner than research). A help page with no
+    date is a problem: its interval could not be kept."""
+    every = settings.review_every_years * 12
+    found = [Review(entry.path, entry.article.meta.reviewed_line,
+                    date.fromisoformat(entry.article.meta.reviewed), every, "the article")
+             for entry in collection.entries]
+    if collection.glossary is not None:
+        found.append(Review(collection.content / GLOSSARY_FILE, collection.glossary.reviewed_line,
+                            date.fromisoformat(collection.glossary.reviewed), every,
+                            "the glossary"))
+    problems = []
+    for path, text in sorted(pages.items()):
+        is_help = path == settings.help_page
+        months = (settings.review_help_every_months or every) if is_help else every
+        reviewed, line = reviewed_in(text)
+        if reviewed is not None:
+            found.append(Review(docs / path, line, date.fromisoformat(reviewed), months,
+                                "the help page" if is_help else "the page"))
+        elif is_help and settings.review_help_every_months:
+            problems.append(ArticleError(docs / path, line, "the help page has no 'reviewed:' "
+                                         "date (YYYY-MM-DD): add the day its lines were last "
+                                         "checked"))
+    return found, problems
+
+
+def reviewed_in(text: str) -> tuple[str | None, int]:
+    """A hand-written page's `reviewed:` date (ISO text, or None if it gives none) and the
+    1-based line to point at."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return None, 1
+    closing = next((n for n, line in enumerate(lines[1:], 1) if line.strip() in ("---", "...")),
+                   None)
+    if closing is None:
+        return None, 1
+    try:
+        data, root = yaml_lines.load("\n".join(lines[1:closing]))
+    except yaml_lines.YamlProblem:
+        return None, 1
+    if not isinstance(data, dict) or "reviewed" not in data:
+        return None, 1
+    return iso_date(data["reviewed"]), yaml_lines.line_of(root, ("reviewed",)) + 1
+
+
+def review_status(found: list[Review], settings: Settings, today: date
                   ) -> tuple[list[ArticleError], list[str]]:
-    """Articles whose review is overdue (problems), and those due soon (notes)."""
+    """Reviews that are overdue (problems), and those due soon (notes)."""
     overdue, soon = [], []
-    for entry in collection.entries:
-        reviewed = date.fromisoformat(entry.article.meta.reviewed)
-        due = add_years(reviewed, settings.review_every_years)
-        line = entry.article.meta.reviewed_line
+    for review in found:
+        due = add_months(review.reviewed, review.months)
         if due < today:
-            overdue.append(ArticleError(entry.path, line, f"last reviewed on {reviewed}, more "
-                                        f"than {settings.review_every_years} years ago: review "
-                                        "the article, then set 'reviewed:' to that day"))
+            overdue.append(ArticleError(review.path, review.line, f"last reviewed on "
+                                        f"{review.reviewed}, more than {period(review.months)} "
+                                        f"ago: review {review.what}, then set 'reviewed:' to "
+                                        "that day"))
         elif (due - today).days <= settings.due_soon_days:
-            soon.append(note(entry.path, line, f"review due by {due} (in "
+            soon.append(note(review.path, review.line, f"review due by {due} (in "
                              f"{(due - today).days} days)"))
     return overdue, soon
 
@@ -350,15 +410,14 @@ def note(path: Path, line: int, message: str) -> str:
     return f"{display_path(path)}:{line}: note: {message}"
 
 
-def add_years(day: date, years: int) -> date:
-    """The same day `years` later (28 February for a 29 February; the end of the calendar if
-    that is past it)."""
-    if day.year + years > date.max.year:
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later (the month's last day if it has no such day: 28 February
+    for a 29 February; the end of the calendar if that is past it)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    if year > date.max.year:
         return date.max
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 # --- writing ------------------------------------------------------------------------------------
