@@ -211,7 +211,8 @@ def test_every_page_has_notice_help_link_reading_time_and_review_date(built_site
         page = read_page(path)
         assert "This site is information, not therapy or medical advice." in page.text, path
         assert "min read" in page.text, path
-        assert re.search(r"Last reviewed \d{1,2} [A-Z][a-z]+ 20\d\d", page.text), path
+        assert re.search(r"Last reviewed \d{1,2} [A-Z][a-z]+ 20\d\d by the editors \(not "
+                         r"reviewed by a clinician\)", page.text), path
         help_link = "./" if path.parent.name == "help" else "help/"
         assert any(href.endswith(help_link) for _, href in page.links), path
 
@@ -348,6 +349,7 @@ HOSTILE_TITLE = 'Q&A "quotes" \'single\' <b>bold</b> </script>'
 HOSTILE_DESCRIPTION = "Less <than> & 'more' </script><script>alert(1)</script>"
 # A heading that reads "Validation and empathy </title>": markup written as text.
 HOSTILE_HEADING = "Validation and empathy &lt;/title&gt; {#validation-and-empathy}"
+HOSTILE_REVIEWER = "Dr <b>A</b> & the <script>alert(1)</script> team"
 
 
 @pytest.fixture(scope="module")
@@ -359,6 +361,9 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         HOSTILE_DESCRIPTION) + "\n", text, count=1)
     text = text.replace("## Validation and empathy\n", f"## {HOSTILE_HEADING}\n")
     source.write_text(text, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        '    reviewer: ""', f"    reviewer: {json.dumps(HOSTILE_REVIEWER)}"), encoding="utf-8")
     site = tmp_path_factory.mktemp("hostile-site")
     result = run_mkdocs_build(project, site)
     assert result.returncode == 0, result.stderr
@@ -379,6 +384,8 @@ def test_hostile_title_and_description_show_as_text_everywhere(hostile_site):
     assert whole.title == f"{HOSTILE_TITLE} - Rapport"
     assert whole.meta["description"] == whole.meta["og:description"] == HOSTILE_DESCRIPTION
     assert whole.meta["og:title"] == HOSTILE_TITLE
+    assert f"by {HOSTILE_REVIEWER}" in whole.text          # the reviewer, named, as text
+    assert "not reviewed by a clinician" not in whole.text
     ld = whole.ld()                                        # still valid JSON
     assert (ld[0]["name"], ld[0]["description"], ld[1]["headline"]) == (
         HOSTILE_TITLE, HOSTILE_DESCRIPTION, HOSTILE_TITLE)
