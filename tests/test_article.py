@@ -395,8 +395,8 @@ def test_footnote_and_reference_definitions_belong_to_the_article():
 # --- contact details ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("contact", ["poster@example.com", "+82 51 234 5678", "(051)234-5678",
-                                     "010-2345-6789", "020 7946 0958", "+1 415 555 0132"])
+@pytest.mark.parametrize("contact", ["poster@mail.rapport-demo.kr", "+82 51 234 5678", "(051)234-5678",
+                                     "010-2345-6789", "020 7946 0958", "+61 491 570 156"])
 def test_an_email_address_or_phone_number_is_refused_with_its_line(contact):
     error = error_of(FRONT + f"# Title\n\nL.\n\n## A\n\nWrite to {contact} today.\n")
     assert error.line == 23 and f"'{contact}'" in error.message
@@ -404,8 +404,8 @@ def test_an_email_address_or_phone_number_is_refused_with_its_line(contact):
 
 
 def test_allowed_contacts_pass_exactly():
-    text = FRONT + "# Title\n\nL.\n\n## A\n\nWrite to feedback@example.org.\n"
-    assert parse_article(text, PATH, frozenset({"feedback@example.org"}))
+    text = FRONT + "# Title\n\nL.\n\n## A\n\nWrite to feedback@mail.rapport-demo.org.\n"
+    assert parse_article(text, PATH, frozenset({"feedback@mail.rapport-demo.org"}))
     assert "e-mail" in errors_of(text)[0].message
 
 

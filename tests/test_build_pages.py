@@ -242,22 +242,22 @@ def test_a_link_that_cannot_work_is_an_error_with_its_line(project, link, words)
 
 def test_absolute_and_contact_links_are_left_alone(project):
     rewrite(project.article("second"), "Start with one sentence.",
-            "Start with [a site](https://example.org/) or [mail](mailto:someone@example.org).")
+            "Start with [a site](https://example.org/) or [mail](mailto:someone@mail.rapport-demo.org).")
     assert main([*project.cli_args()]) == 2  # the address is a contact detail, even in a link
-    rewrite(project.config, "allowed_contacts: []", "allowed_contacts: [someone@example.org]")
+    rewrite(project.config, "allowed_contacts: []", "allowed_contacts: [someone@mail.rapport-demo.org]")
     build(project.sources())
-    assert "[mail](mailto:someone@example.org)" in (
+    assert "[mail](mailto:someone@mail.rapport-demo.org)" in (
         project.docs / "second" / "saying-it.md").read_text("utf-8")
 
 
 def test_an_allowed_contact_may_stand_in_the_glossary_too(project):
     rewrite(project.content / "glossary.yml", "and to how they feel.",
-            "and to how they feel. Ask someone@example.org.")
-    assert any("e-mail address 'someone@example.org'" in problem
+            "and to how they feel. Ask someone@mail.rapport-demo.org.")
+    assert any("e-mail address 'someone@mail.rapport-demo.org'" in problem
                for problem in problems_of(project))
-    rewrite(project.config, "allowed_contacts: []", "allowed_contacts: [someone@example.org]")
+    rewrite(project.config, "allowed_contacts: []", "allowed_contacts: [someone@mail.rapport-demo.org]")
     build(project.sources())
-    assert "how they feel. Ask someone@example.org." in (
+    assert "how they feel. Ask someone@mail.rapport-demo.org." in (
         project.docs / "glossary.md").read_text("utf-8")
 
 
@@ -432,7 +432,7 @@ def test_problems_in_several_files_come_out_together_in_order_and_docs_stays(pro
     rewrite(project.article(), "reviewed: 2025-02-03", "reviewed: soon")
     rewrite(project.article(), "## When it goes wrong\n\nSometimes", "## When it goes wrong\n\n"
             "<!-- todo: x -->\nSometimes")
-    rewrite(project.article("second"), "You may go quiet.", "Call +1 415 555 0132.")
+    rewrite(project.article("second"), "You may go quiet.", "Call +61 491 570 156.")
     rewrite(project.content / "glossary.yml", "tooltip: A rough patch between two people.",
             "tooltip: ''")
     assert main(project.cli_args()) == 2

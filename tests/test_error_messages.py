@@ -91,8 +91,8 @@ ARTICLES = {
     + BODY,
     "empty section and long summary": FRONT + "# Title\n\nL.\n\n## Empty\n\n## Long\n"
                                       f"<!-- summary: {'y' * 161} -->\n\nText.\n",
-    "contact details": FRONT + "# Title\n\nL.\n\n## A\n\nMail someone@example.com or call "
-                       "+1 415 555 0132.\n",
+    "contact details": FRONT + "# Title\n\nL.\n\n## A\n\nMail someone@mail.rapport-demo.org or call "
+                       "+61 491 570 156.\n",
 }
 
 GLOSSARIES = {
@@ -107,7 +107,7 @@ GLOSSARIES = {
     "repeats": GLOSSARY_TEXT + "  - term: rapport\n    forms: [rapport, Rapport]\n"
                                "    tooltip: x\n    definition: y\n",
     "contact details": GLOSSARY_TEXT.replace("A feeling of trust and ease.",
-                                             "Write to someone@example.com."),
+                                             "Write to someone@mail.rapport-demo.org."),
 }
 
 
