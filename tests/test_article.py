@@ -110,12 +110,12 @@ def test_title_must_match_front_matter():
 
 def test_front_matter_and_body_problems_come_out_together_in_line_order():
     text = (FRONT.replace("reviewed: 2025-02-03", "reviewed: soon") + "# Title\n\nL.\n\n"
-            "## Empty\n\n## Fine\n\nText.\n\n<!-- todo: later -->\n")
+            "## Empty\n\n## Fine\n\nText {% page x %}.\n")
     errors = errors_of(text)
     assert [(e.line, e.message.split(":")[0]) for e in errors] == [
         (8, "'reviewed' must be a date written YYYY-MM-DD"),
         (21, "section 'Empty' is empty"),
-        (27, "unknown marker 'todo'"),
+        (25, "'{% page x %}' is a Liquid or Hugo tag, which this site does not expand"),
     ]
 
 
@@ -373,9 +373,46 @@ def test_unknown_note_lists_the_defined_ones():
     assert "evidence" in error.message
 
 
-def test_unknown_marker_is_an_error():
-    assert "unknown marker 'todo'" in error_of(
-        FRONT + "# Title\n\nL.\n\n## A\n\nText.\n<!-- todo: later -->\n").message
+def test_only_our_own_markers_are_read_and_every_other_comment_is_the_authors():
+    """A spell checker's, a version badge's or a contributors block's comment passes through
+    to the page as it is, in the lead and in a section, right under a heading or not."""
+    comments = ("<!-- cSpell:ignore rapport -->", "<!-- md:version 1.2 -->",
+                "<!-- todo: later -->", "<!-- ALL-CONTRIBUTORS-LIST:START - Do not remove -->")
+    parsed = article("# Title\n\n" + comments[0] + "\nLead.\n\n## A\n" + "\n".join(comments)
+                     + "\n\nText.\n")
+    assert comments[0] in parsed.lead.markdown()
+    for comment in comments:
+        assert comment in parsed.sections[0].body.markdown()
+    assert not parsed.sections[0].summary_written
+
+
+def test_a_section_of_comments_only_is_empty():
+    assert "is empty" in error_of(FRONT + "# Title\n\nL.\n\n## A\n<!-- cSpell:ignore x -->\n"
+                                  "\n## B\n\nText.\n").message
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ('--8<-- "missing.md"', "a snippet line (--8<--) names no file under docs/snippets/"),
+    ("--8<--", "a snippet line (--8<--)"),
+    ('See {% page "guide" %} for more.', "'{% page \"guide\" %}' is a Liquid or Hugo tag"),
+    ("Read {{< ref \"x.md\" >}} first.", "'{{< ref \"x.md\" >}}' is a Liquid or Hugo tag"),
+    ("### Naming doubles {/*naming-doubles*/}", "'{/*naming-doubles*/}' is an MDX heading id"),
+])
+def test_syntax_of_other_tools_is_an_error_with_its_line(line, expected):
+    error = error_of(FRONT + f"# Title\n\nL.\n\n## A\n\nText.\n\n{line}\n")
+    assert error.line == 25 and error.message.startswith(expected), error.message
+
+
+def test_an_mdx_id_on_a_section_heading_is_an_error_too():
+    error = error_of(FRONT + "# Title\n\nL.\n\n## A {/*a*/}\n\nText.\n")
+    assert error.line == 21 and "MDX heading id" in error.message
+
+
+def test_other_tools_syntax_in_code_is_code_and_a_snippet_that_exists_renders():
+    body = ("# Title\n\nL.\n\n## A\n\nType `{% page x %}` or `{/*x*/}`.\n\n```\n--8<-- \"x\"\n"
+            "{{ value }}\n```\n\n    {% raw %}\n\n--8<-- \"tooltips.md\"\n")
+    parsed = parse_article(FRONT + body, PATH, snippets=frozenset({"tooltips.md"}))
+    assert '--8<-- "tooltips.md"' in parsed.sections[0].body.markdown()
 
 
 def test_marker_inside_code_is_just_code():

@@ -74,6 +74,8 @@ ARTICLES = {
     "long heading": FRONT + "# Title\n\nL.\n\n## " + "가" * 60 + "\n\nx.\n",
     "markers": FRONT + "# Title\n\nL.\n\n## A\n\nText.\n<!-- summary: late -->\n"
                "<!-- note: nope -->\n<!-- todo: x -->\n\n## B\n<!-- icon: -->\n\ny.\n",
+    "other tools' syntax": FRONT + "# Title\n\nL.\n\n## A {/*a*/}\n\nSee {% page \"x\" %}.\n\n"
+                           "--8<-- \"missing.md\"\n",
     "unknown notes, none defined": EDITORS + "# Title\n\nL.\n\n## A\n\nText.\n\n"
                                    "<!-- note: nope -->\n",
     "unknown notes, two defined": FRONT.replace("notes:\n", "notes:\n  aside:\n    title: T\n"

@@ -18,6 +18,7 @@ from . import yaml_lines
 from .contacts import find_contacts
 from .yaml_lines import is_text, iso_date
 from .errors import Problems, Report
+from .links import CODE_SPAN_RE
 from .markdown_scan import Kind, classify, headings
 from .slugs import has_letters, heading_slug, plain_text, split_attributes, unique
 
@@ -33,10 +34,18 @@ NOTE_KINDS = frozenset({"note", "info", "tip", "warning", "abstract", "question"
 MARKERS = ("summary", "icon", "note")
 
 SAFE_SLUG_RE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
-MARKER_RE = re.compile(r"^<!--\s*([A-Za-z][\w-]*)\s*:\s*(.*?)\s*-->\s*$")
+# Only our own markers are read from comments; every other comment (`<!-- cSpell:ignore … -->`,
+# `<!-- md:version … -->`, a contributors block) is the author's and passes through.
+MARKER_RE = re.compile(rf"^<!--\s*({'|'.join(MARKERS)})\s*:\s*(.*?)\s*-->\s*$")
+COMMENT_RE = re.compile(r"^\s*<!--.*-->\s*$")
 FOOTNOTE_DEFINITION_RE = re.compile(r"^ {0,3}\[\^([^\]]+)\]:")
 REFERENCE_DEFINITION_RE = re.compile(r"^ {0,3}\[([^\]^][^\]]*)\]:\s*\S")
 ABBREVIATION_RE = re.compile(r"^\*\[([^\]]+)\]:")
+# Syntax of other tools that this site's Markdown does not expand: it would reach readers as
+# typed. A snippet line renders only when it names a file under the snippets' base_path.
+SNIPPET_RE = re.compile(r"^\s*--8<--(?:\s+(?P<quote>[\"']?)(?P<name>[^\"'\s]+)(?P=quote))?\s*$")
+TEMPLATE_TAG_RE = re.compile(r"\{%.*?%\}|\{\{.*?\}\}")
+MDX_ID_RE = re.compile(r"\{/\*.*?\*/\}")
 
 
 @dataclass(frozen=True)
@@ -142,9 +151,10 @@ class Article:
 # --- entry point --------------------------------------------------------------------------------
 
 
-def parse_article(text: str, path: Path, allowed_contacts: frozenset[str] = frozenset()
-                  ) -> Article:
-    """Parse and validate an article; raise `Problems` naming every problem found."""
+def parse_article(text: str, path: Path, allowed_contacts: frozenset[str] = frozenset(),
+                  snippets: frozenset[str] = frozenset()) -> Article:
+    """Parse and validate an article; raise `Problems` naming every problem found.
+    `snippets`: the files a `--8<--` line may name (under the snippets' base_path)."""
     report = Report()
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
@@ -157,7 +167,8 @@ def parse_article(text: str, path: Path, allowed_contacts: frozenset[str] = froz
     if front is not None:
         raw, root, body_start = front
         meta = parse_meta(raw, root, path, report)
-        article = split_body(lines[body_start - 1:], body_start, path, meta, report)
+        article = split_body(lines[body_start - 1:], body_start, path, meta, report,
+                             snippets)
     if article is None or report.problems:  # no article without a problem to say why
         raise Problems(tuple(report.problems))
     return article
@@ -302,13 +313,14 @@ def parse_note(name: str, spec: Any, line: int, text_line: int, path: Path, repo
 # --- body ---------------------------------------------------------------------------------------
 
 
-def split_body(lines: list[str], first: int, path: Path, meta: Meta, report: Report
-               ) -> Article | None:
+def split_body(lines: list[str], first: int, path: Path, meta: Meta, report: Report,
+               snippets: frozenset[str] = frozenset()) -> Article | None:
     """Split the body into title, lead and sections; `first` is the body's 1-based line."""
     kinds, open_blocks = classify(lines)
     for block in open_blocks:
         report.add(path, first + block.index, f"{block.what} is never closed, so everything "
                    "after it would be hidden: close it")
+    check_foreign_syntax(lines, kinds, first, path, report, snippets)
     found = headings(lines, kinds)
     titles = [h for h in found if h.level == 1]
     if not titles:
@@ -359,6 +371,28 @@ def split_body(lines: list[str], first: int, path: Path, meta: Meta, report: Rep
     return Article(meta=meta, title=meta.title if meta.title != "?" else title_text, lead=lead,
                    sections=tuple(sections),
                    definitions=tuple(definitions))
+
+
+def check_foreign_syntax(lines: list[str], kinds: list[Kind], first: int, path: Path,
+                         report: Report, snippets: frozenset[str]) -> None:
+    """Snippet lines, Liquid or Hugo tags and MDX heading ids outside code: MkDocs would show
+    them as typed (or, for a snippet whose file is missing, stop the build)."""
+    for number, (line, kind) in enumerate(zip(lines, kinds)):
+        if kind is not Kind.TEXT:
+            continue
+        snippet = SNIPPET_RE.match(line)
+        if snippet and (snippet.group("name") or "").split(":")[0] not in snippets:
+            report.add(path, first + number, "a snippet line (--8<--) names no file under "
+                       "docs/snippets/, and this site expands no other: copy the text in")
+            continue
+        text = CODE_SPAN_RE.sub("", line)
+        for found in TEMPLATE_TAG_RE.findall(text):
+            report.add(path, first + number, f"'{found}' is a Liquid or Hugo tag, which this "
+                       "site does not expand: write it as Markdown (a link is "
+                       "[text](../page.md))")
+        for found in MDX_ID_RE.findall(text):
+            report.add(path, first + number, f"'{found}' is an MDX heading id, which this "
+                       "site does not read: write {#my-id} at the end of the heading instead")
 
 
 def text_of(lines: list[str], kinds: list[Kind], start: int, end: int, first: int) -> Text:
@@ -444,19 +478,15 @@ def parse_section(raw_heading: str, line: int, position: int, body: Text,
             kept_lines.append(text)
             kept_kinds.append(kind)
             continue
-        if name in ("summary", "icon"):
-            if any(k is not Kind.BLANK for k in kept_kinds) or not value:
-                report.add(path, number, f"put a non-empty <!-- {name}: … --> right under its "
-                           "heading")
-            settings[name] = " ".join(value.split())
-        else:
-            report.add(path, number, f"unknown marker '{name}': the markers are "
-                       f"{', '.join(MARKERS)}")
+        if any(k is not Kind.BLANK for k in kept_kinds) or not value:
+            report.add(path, number, f"put a non-empty <!-- {name}: … --> right under its "
+                       "heading")
+        settings[name] = " ".join(value.split())
         kept_lines.append("")  # blank, so that every other line keeps its number
         kept_kinds.append(Kind.BLANK)
     text = Text(tuple(kept_lines), tuple(kept_kinds), body.first)
     prose = [t for t, k in zip(kept_lines, kept_kinds) if k is not Kind.BLANK
-             and not MARKER_RE.match(t)]
+             and not MARKER_RE.match(t) and not COMMENT_RE.match(t)]
     if not prose:
         report.add(path, line, f"section '{title}' is empty: write its text or remove the "
                    "heading")

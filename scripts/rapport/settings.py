@@ -41,6 +41,7 @@ class Settings:
     due_soon_days: int = 60
     review_help_every_months: int | None = None   # the help page, when sooner than the rest
     reviewer: str | None = None                    # who reviews the content (a name or role)
+    snippet_folders: tuple[Path, ...] = ()         # pymdownx.snippets' base_path, resolved
 
 
 def settings_from(config: Mapping[str, Any], path: Path) -> Settings:
@@ -99,7 +100,23 @@ def settings_from(config: Mapping[str, Any], path: Path) -> Settings:
                          for step in steps),
         review_help_every_months=help_months,
         reviewer=" ".join(reviewer.split()) if is_text(reviewer) else None,
+        snippet_folders=snippet_folders(config, path),
     )
+
+
+def snippet_folders(config: Mapping[str, Any], path: Path) -> tuple[Path, ...]:
+    """Where `--8<--` lines find their files: pymdownx.snippets' base_path (relative to the
+    folder MkDocs runs in, mkdocs.yml's), from a loaded config or the raw file."""
+    options = (config.get("mdx_configs") or {}).get("pymdownx.snippets")
+    if options is None:
+        for entry in config.get("markdown_extensions") or []:
+            if isinstance(entry, Mapping) and "pymdownx.snippets" in entry:
+                options = entry["pymdownx.snippets"] or {}
+    if not isinstance(options, Mapping):
+        return ()
+    base = options.get("base_path", ".")
+    bases = [base] if isinstance(base, str) else list(base) if isinstance(base, list) else []
+    return tuple(path.parent / folder for folder in bases if isinstance(folder, str))
 
 
 def is_page(link: object) -> bool:

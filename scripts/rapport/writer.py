@@ -25,7 +25,7 @@ from .collection import GLOSSARY_FILE, Collection, Entry, in_order, name_problem
 from .errors import ArticleError, Problems, Report, display_path
 from .glossary import Glossary, parse_glossary
 from .markdown_scan import classify
-from .pages import Plan, generated_source, icon_names, period, plan_site
+from .pages import REVIEW_POLICY, TOOLTIPS, Plan, generated_source, icon_names, period, plan_site
 from .settings import Settings
 from .yaml_lines import iso_date
 
@@ -148,6 +148,7 @@ def read_collection(sources: Sources, labels: Labels, report: Report
         files = []
     entries: list[Entry] = []
     failed: set[str] = set()
+    snippets = snippet_names(sources.settings)
     for path in files:
         text = read_text(path, report)
         problem = name_problem(path)
@@ -156,7 +157,8 @@ def read_collection(sources: Sources, labels: Labels, report: Report
         article = None
         if text is not None and not problem:
             try:
-                article = parse_article(text, path, sources.settings.allowed_contacts)
+                article = parse_article(text, path, sources.settings.allowed_contacts,
+                                        snippets)
             except Problems as problems:
                 report.extend(problems.problems)
         if article is None:
@@ -170,6 +172,17 @@ def read_collection(sources: Sources, labels: Labels, report: Report
     collection = Collection(entries=in_order(entries), glossary=glossary, content=content,
                             label=labels.content, glossary_label=labels.of(glossary_path))
     return collection, failed
+
+
+def snippet_names(settings: Settings) -> frozenset[str]:
+    """The files a `--8<--` line may name: those under the snippets' base_path, and the
+    snippets the generator writes there itself."""
+    names = {TOOLTIPS.name, REVIEW_POLICY.name}
+    for folder in settings.snippet_folders:
+        if folder.is_dir():
+            names |= {path.relative_to(folder).as_posix() for path in folder.rglob("*")
+                      if path.is_file()}
+    return frozenset(names)
 
 
 def read_glossary(path: Path, settings: Settings, report: Report) -> Glossary | None:
