@@ -22,6 +22,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from rapport.errors import Problems, report_lines
 from rapport.settings import settings_from
+from rapport.slugs import slugify
 from rapport.tooltips import TooltipPlacement
 from rapport.writer import Sources, build
 
@@ -47,11 +48,14 @@ TEMPLATE_CACHE_SWITCH = "RAPPORT_TEMPLATE_CACHE"
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """In the offline build, load the search worker shim from the site itself. On every
     page, keep glossary tooltips out of titles, links and references, and let the keyboard
-    reach them."""
+    reach them. Heading ids are made by the generator's own slug function (which keeps the
+    marks of Thai, Hindi…), so page names and ids are one function."""
     offline = config.plugins.get("material/offline")
     if offline is not None and offline.config.enabled:
         config.extra.setdefault("polyfills", []).append(IFRAME_WORKER_SHIM)
     config.markdown_extensions.append(TooltipPlacement())
+    if "toc" in config.mdx_configs:
+        config.mdx_configs["toc"]["slugify"] = slugify
     return config
 
 

@@ -559,3 +559,15 @@ def test_front_matter_is_written_one_way_and_reads_back_as_the_same_data(data):
     written = dump(data)
     assert written == yaml.dump(data, Dumper=yaml.SafeDumper, **DUMP_OPTIONS)
     assert (yaml.load(written, Loader=yaml.SafeLoader) or {}) == data
+
+
+def test_slugs_keep_combining_marks_as_github_does():
+    """Thai and Hindi vowel signs are marks, not letters: a slug without them misspells the
+    heading (เริ่มการแปลอัตโนมัติ is not เรมการแปลอตโนมต)."""
+    from rapport.slugs import slugify
+
+    assert slugify("เริ่มการแปลอัตโนมัติ") == "เริ่มการแปลอัตโนมัติ"
+    assert slugify("हिंदी में अनुवाद") == "हिंदी-में-अनुवाद"
+    assert slugify("Über <b>Größe</b>!") == "über-größe"
+    parsed = article("# Title\n\nL.\n\n## เริ่มการแปลอัตโนมัติ\n\nข้อความ\n")
+    assert parsed.sections[0].slug == "เริ่มการแปลอัตโนมัติ"

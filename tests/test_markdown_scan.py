@@ -24,7 +24,7 @@ from mkdocs.utils.yaml import yaml_load
 from profiles import examples
 from project import ROOT
 from rapport.markdown_scan import BLOCK_EXTENSIONS, Kind, classify, closing_line, headings
-from rapport.slugs import SLUGIFY, plain_text, split_attributes
+from rapport.slugs import plain_text, slugify, split_attributes
 
 PLACEHOLDER_RE = re.compile("\x02wzxhzdk:\\d+\x03")   # Python-Markdown's stashed raw HTML
 MARKDOWN_CONTAINERS = {"ul", "ol", "li", "blockquote", "dl", "dd", "table", "p", "pre"}
@@ -55,7 +55,7 @@ class RecordHeadings(Extension):
 def rendered_headings(text: str) -> list[tuple[int, str]]:
     renderer = markdown.Markdown(extensions=[
         *BLOCK_EXTENSIONS, "toc", "attr_list", RecordHeadings()],
-        extension_configs={"toc": {"slugify": SLUGIFY}})
+        extension_configs={"toc": {"slugify": slugify}})
     renderer.recorded = []
     renderer.convert(text)
     return renderer.recorded

@@ -24,7 +24,7 @@ from markdown.extensions.toc import TocExtension
 from mkdocs.utils.meta import get_data
 
 from .markdown_scan import BLOCK_EXTENSIONS, Kind
-from .slugs import SLUGIFY
+from .slugs import slugify
 
 # Inline links and images: [text](target "title"), ![alt](<target with spaces>).
 INLINE_RE = re.compile(r"(?P<head>!?\[(?:[^\]\\\n]|\\.)*\]\(\s*)(?P<target><[^>\n]*>|[^)\s]+)"
@@ -34,7 +34,7 @@ DEFINITION_RE = re.compile(r"^(?P<head> {0,3}\[[^\]^\n][^\]\n]*\]:\s*)(?P<target
 SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 ID_ATTRIBUTE_RE = re.compile(r"""\sid=(?:"([^"]*)"|'([^']*)')""")
 ID_RENDERER = markdown.Markdown(extensions=[*BLOCK_EXTENSIONS, "attr_list",
-                                            TocExtension(slugify=SLUGIFY)])
+                                            TocExtension(slugify=slugify)])
 CODE_SPAN_RE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
 
 
