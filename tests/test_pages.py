@@ -556,3 +556,57 @@ def test_atx_text_escapes_a_closing_hash_after_trailing_spaces_too():
     assert atx_text("C#  ") == "C\\#"
     assert atx_text("C\\#") == "C\\#"
     assert atx_text("Ends in \\") == "Ends in \\ "
+
+
+HTML_ANCHORS = """---
+title: Doubles
+description: A guide that marks its targets with raw HTML and attribute lists.
+published: 2026-01-02
+reviewed: 2026-01-02
+---
+
+# Doubles
+
+See [naming](#naming-doubles) and [the list](#steps).
+
+## Part one
+
+<a id="naming-doubles"></a>
+Naming doubles is hard. <span id='inline-target'>Here.</span>
+
+A paragraph with an id.
+{: #para }
+
+- one
+- two
+{: #steps }
+
+## Part two
+
+Back to [naming](#naming-doubles), [the span](#inline-target), [the paragraph](#para) and
+[an old anchor](#old-name).
+
+<a name="old-name"></a>Old.
+"""
+
+
+def test_raw_html_anchors_and_attribute_list_ids_are_link_targets_on_every_page():
+    """`<a id>`, `<a name>`, `<span id>` and `{: #x }` on a paragraph or a list are ids, as
+    they are to MkDocs: a link to one is written for the page that holds it."""
+    plan = fixture_plan({"doubles": HTML_ANCHORS})
+    part_two = plan[PurePosixPath("doubles/part-two.md")]
+    assert ("Back to [naming](part-one.md#naming-doubles), [the span](part-one.md#inline-target), "
+            "[the paragraph](part-one.md#para) and\n[an old anchor](#old-name).") in part_two
+    whole = plan[PurePosixPath("doubles/index.md")]
+    assert "See [naming](#naming-doubles) and [the list](#steps)." in whole
+    home = plan[PurePosixPath("index.md")]
+    assert "See [naming](doubles/part-one.md#naming-doubles) and [the list](doubles/part-one.md#steps)." in home
+    assert '<a id="naming-doubles"></a>' in plan[PurePosixPath("doubles/part-one.md")]
+
+
+def test_a_link_to_an_id_no_page_carries_is_still_an_error():
+    report = Report()
+    chosen = collection({"doubles": HTML_ANCHORS.replace("(#para)", "(#nowhere)")})
+    plan_site(chosen, SETTINGS, {name: "" for name in icon_names(chosen)},
+              FIXTURE_PROJECT / "mkdocs.yml", "mkdocs.yml", report)
+    assert [problem.message.split(":")[0] for problem in report.problems] == ["link '#nowhere'"]

@@ -138,3 +138,16 @@ def test_generator_slugs_agree_with_mkdocs_heading_ids():
         html = renderer.convert(f"## {heading}")
         mkdocs_id = re.search(r'<h2 id="([^"]*)"', html).group(1)
         assert heading_slug(split_attributes(heading)[0]) == mkdocs_id, heading
+
+
+def test_raw_html_anchors_and_attribute_list_ids_are_kept_and_linked(real_world_site):
+    """The pages keep the guide's own anchors, and its links lead to them (the strict build,
+    which checks anchors, is clean: see the build test above)."""
+    _, site, _ = real_world_site
+    part = (site / "anchors-guide" / "why-names-double" / "index.html").read_text(
+        encoding="utf-8")
+    assert 'id="naming-doubles"' in part and 'id="own-paragraph"' in part
+    other = (site / "anchors-guide" / "what-to-do" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../why-names-double/#naming-doubles"' in other
+    assert 'href="#old-name"' in other and 'href="../#old-name"' in other
+    assert "cSpell" not in other

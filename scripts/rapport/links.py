@@ -32,7 +32,11 @@ INLINE_RE = re.compile(r"(?P<head>!?\[(?:[^\]\\\n]|\\.)*\]\(\s*)(?P<target><[^>\
 # Link reference definitions: [label]: target "title".
 DEFINITION_RE = re.compile(r"^(?P<head> {0,3}\[[^\]^\n][^\]\n]*\]:\s*)(?P<target><[^>\n]*>|\S+)")
 SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-ID_ATTRIBUTE_RE = re.compile(r"""\sid=(?:"([^"]*)"|'([^']*)')""")
+# An element's id, or an anchor's name (`<a name="x">`, which browsers and MkDocs take as one).
+ID_ATTRIBUTE_RE = re.compile(r"""\s(?:id|name)=(?:"([^"]*)"|'([^']*)')""")
+# Text that can carry an id besides its headings' (raw HTML, an attribute list): only such a
+# section is rendered to learn them.
+MAY_HOLD_IDS_RE = re.compile(r"""\s(?:id|name)=|\{[:#]|\{\s+[#.]""")
 ID_RENDERER = markdown.Markdown(extensions=[*BLOCK_EXTENSIONS, "attr_list",
                                             TocExtension(slugify=slugify)])
 CODE_SPAN_RE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
@@ -145,6 +149,15 @@ def page_ids(markdown_text: str) -> set[str]:
     body, _ = get_data(markdown_text)
     html = ID_RENDERER.reset().convert(body)
     return {unescape(double or single) for double, single in ID_ATTRIBUTE_RE.findall(html)}
+
+
+def other_ids(markdown_text: str) -> set[str]:
+    """The ids a piece of an article carries besides its headings' toc ids: raw HTML anchors
+    (`<a id>`, `<a name>`, `<span id>`) and attribute lists (`{#x}` on any block), as the
+    renderer gives them. Text that can hold none is not rendered."""
+    if not MAY_HOLD_IDS_RE.search(markdown_text):
+        return set()
+    return page_ids(markdown_text)
 
 
 def missing_anchor(destination: Destination, ids: Callable[[PurePosixPath], set[str]]) -> bool:

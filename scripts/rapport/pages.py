@@ -263,6 +263,11 @@ def anchor_map(article: Article, edits_id: str) -> dict[str, Anchor]:
             slug = heading_slug(sub.text)
             anchors.setdefault(toc_unique(slug, original_taken), Anchor(
                 toc_unique(slug, whole_taken), number, toc_unique(slug, local_taken)))
+    # Raw HTML anchors and attribute-list ids keep their id on every page.
+    texts = [(None, article.lead), *enumerate(section.body for section in article.sections)]
+    for number, text in texts:
+        for found in sorted(links.other_ids(text.markdown()) - set(anchors)):
+            anchors[found] = Anchor(found, number, found)
     return anchors
 
 
