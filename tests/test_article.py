@@ -571,3 +571,22 @@ def test_slugs_keep_combining_marks_as_github_does():
     assert slugify("Über <b>Größe</b>!") == "über-größe"
     parsed = article("# Title\n\nL.\n\n## เริ่มการแปลอัตโนมัติ\n\nข้อความ\n")
     assert parsed.sections[0].slug == "เริ่มการแปลอัตโนมัติ"
+
+
+@pytest.mark.parametrize(("paragraph", "expected"), [
+    ("The **bond** is [what matters](../research.md) most.", "The bond is what matters…"),
+    ("Use &lt;abbr&gt; and `code` *here* now.", "Use <abbr> and code here…"),
+    ("治疗关系很重要。它决定了结果。", "治疗关系…"),
+    ("เริ่มการแปลอัตโนมัติ", "เริ่มการ…"),
+    ("यह एक वाक्य", "यह एक…"),
+])
+def test_a_summary_made_from_text_is_plain_text_cut_at_a_boundary(paragraph, expected):
+    """Markup is rendered and dropped, a Chinese sentence ends at its own full stop, and a cut
+    in text without spaces never splits a letter from its vowel sign."""
+    assert teaser([paragraph]) == expected
+
+
+def test_a_summary_made_from_a_long_sentence_is_cut_and_never_blamed_on_the_editor():
+    words = " ".join(["Wortzusammensetzungsungeheuer" * 3] * 3) + "."
+    parsed = article(f"# Title\n\nL.\n\n## A\n\n{words}\n")
+    assert len(parsed.sections[0].summary) <= 160 and not parsed.sections[0].summary_written

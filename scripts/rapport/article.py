@@ -8,11 +8,15 @@ collected, so one run reports all of them, each naming the file, the line and wh
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from html import unescape
 from typing import Any
+
+import markdown
 
 from . import yaml_lines
 from .contacts import find_contacts
@@ -20,7 +24,7 @@ from .yaml_lines import is_text, iso_date
 from .errors import Problems, Report
 from .links import CODE_SPAN_RE
 from .markdown_scan import Kind, classify, headings
-from .slugs import has_letters, heading_slug, plain_text, split_attributes, unique
+from .slugs import PLAIN_RE, has_letters, heading_slug, plain_text, split_attributes, unique
 
 # --- the article format -------------------------------------------------------------------------
 
@@ -493,7 +497,7 @@ def parse_section(raw_heading: str, line: int, position: int, body: Text,
         return None
     written = settings.get("summary")
     summary = written or teaser(first_paragraph(text) or prose[:1])
-    if len(summary) > MAX_DESCRIPTION:
+    if written and len(summary) > MAX_DESCRIPTION:
         report.add(path, line, f"the summary of '{title}' is longer than {MAX_DESCRIPTION} "
                    "characters: shorten it")
     return Section(heading=heading, title=title, slug=slug, explicit_id=explicit,
@@ -502,10 +506,14 @@ def parse_section(raw_heading: str, line: int, position: int, body: Text,
 
 
 # A summary is cut from the first sentence of the first paragraph of prose: where a sentence
-# ends, the marks that start a list item or a quote, and the lines that are no prose.
-SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+")
+# ends (a space after `.`, `!` or `?`; at once after `。`, `！` or `？`), the marks that start a
+# list item or a quote, and the lines that are no prose.
+SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+|(?<=[。！？])")
 LIST_OR_QUOTE_RE = re.compile(r"^(?:>|[*+-]|\d+[.)])\s+")
 NOT_PROSE_RE = re.compile(r"^\s*(?:#|\||!\[|!!!|\[\^)")
+TAG_RE = re.compile(r"<[^>]*>")
+THAI_LEADING_VOWELS = "เแโใไ"
+TEASER_RENDERER = markdown.Markdown()
 
 
 def first_paragraph(text: Text) -> list[str]:
@@ -520,16 +528,41 @@ def first_paragraph(text: Text) -> list[str]:
     return lines
 
 
+def plain(markdown_text: str) -> str:
+    """What a reader reads of a paragraph of Markdown: rendered, tags dropped, entities read
+    (`**a** [b](c) &lt;` is `a b <`). Text without markup is not rendered."""
+    if PLAIN_RE.match(markdown_text):
+        return markdown_text
+    html = TEASER_RENDERER.reset().convert(markdown_text)
+    return " ".join(unescape(TAG_RE.sub("", html)).split())
+
+
 def teaser(lines: list[str]) -> str:
-    """The first words of the first sentence, cut with an ellipsis: never a whole sentence."""
-    paragraph = " ".join(" ".join(lines).split())
-    sentence = SENTENCE_END_RE.split(LIST_OR_QUOTE_RE.sub("", paragraph))[0]
+    """The first words of the first sentence as plain text, cut with an ellipsis: never a
+    whole sentence, never more than a description may hold. Text without spaces (Chinese,
+    Japanese, Thai) is cut between characters, never before a mark that belongs to the one
+    before it (a Thai or Hindi vowel sign)."""
+    paragraph = plain(LIST_OR_QUOTE_RE.sub("", " ".join(" ".join(lines).split())))
+    sentence = SENTENCE_END_RE.split(paragraph)[0].strip()
     words = sentence.split()
     if len(words) > 1:
         cut = " ".join(words[:min(TEASER_WORDS, len(words) - 1)])
     else:
-        cut = sentence[:max(1, len(sentence) // 2)]
-    return cut.rstrip(",;:—–- ") + "…"   # no dangling dash or comma before the ellipsis
+        cut = sentence[:character_boundary(sentence, max(1, len(sentence) // 2))]
+    if len(cut) >= MAX_DESCRIPTION:
+        cut = cut[:character_boundary(cut, MAX_DESCRIPTION - 1)]
+    return cut.rstrip(",;:—–-、， ") + "…"   # no dangling dash or comma before the ellipsis
+
+
+def character_boundary(text: str, at: int) -> int:
+    """`at`, moved on past any combining marks, so that a cut keeps each letter whole; in
+    Thai, moved back to before a leading vowel (เ แ โ ใ ไ), which starts a syllable and most
+    often a word (Thai writes no spaces between words, and the standard library has no
+    dictionary to find them)."""
+    while at < len(text) and unicodedata.category(text[at]).startswith("M"):
+        at += 1
+    syllable = max(text.rfind(vowel, 1, at) for vowel in THAI_LEADING_VOWELS)
+    return syllable if syllable > 0 else at
 
 
 def check_duplicate_explicit_slugs(sections: list[Section], path: Path, report: Report) -> None:
