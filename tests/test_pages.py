@@ -610,3 +610,28 @@ def test_a_link_to_an_id_no_page_carries_is_still_an_error():
     plan_site(chosen, SETTINGS, {name: "" for name in icon_names(chosen)},
               FIXTURE_PROJECT / "mkdocs.yml", "mkdocs.yml", report)
     assert [problem.message.split(":")[0] for problem in report.problems] == ["link '#nowhere'"]
+
+
+def test_links_in_notes_footnotes_and_definitions_are_checked_and_written_for_each_page():
+    """An admonition's, a footnote's or a definition's indented text is Markdown, not code."""
+    text = HTML_ANCHORS.replace("Old.\n", "Old.\n\n!!! note\n\n    See [naming](#naming-doubles) "
+                                "and [help](../helps.md).\n\nTerm\n:   Also [naming](#para).\n")
+    report = Report()
+    chosen = collection({"doubles": text})
+    plan = plan_site(chosen, SETTINGS, {name: "" for name in icon_names(chosen)},
+                     FIXTURE_PROJECT / "mkdocs.yml", "mkdocs.yml", report)
+    assert "    See [naming](part-one.md#naming-doubles)" in plan.files[
+        PurePosixPath("doubles/part-two.md")]
+    assert ":   Also [naming](part-one.md#para)." in plan.files[PurePosixPath("doubles/part-two.md")]
+    assert "../helps.md" in {check.target for check in plan.links}
+
+
+def test_raw_html_addresses_from_the_hosts_root_are_errors_with_their_line():
+    text = HTML_ANCHORS.replace("Old.\n", 'Old.\n\n<img src="/img/x.png" alt="">\n\n'
+                                '<p><a href="/help/">Help</a></p>\n')
+    report = Report()
+    chosen = collection({"doubles": text})
+    plan_site(chosen, SETTINGS, {name: "" for name in icon_names(chosen)},
+              FIXTURE_PROJECT / "mkdocs.yml", "mkdocs.yml", report)
+    assert [(problem.line, problem.message.split(",")[0]) for problem in report.problems] == [
+        (31, "link '/img/x.png' starts with '/'"), (33, "link '/help/' starts with '/'")]

@@ -39,6 +39,7 @@ ID_ATTRIBUTE_RE = re.compile(r"""\s(?:id|name)=(?:"([^"]*)"|'([^']*)')""")
 MAY_HOLD_IDS_RE = re.compile(r"""\s(?:id|name)=|\{[:#]|\{\s+[#.]""")
 ID_RENDERER = markdown.Markdown(extensions=[*BLOCK_EXTENSIONS, "attr_list",
                                             TocExtension(slugify=slugify)])
+HTML_LINK_RE = re.compile(r"""\s(?:href|src)=(?:"([^"]*)"|'([^']*)')""")
 CODE_SPAN_RE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
 
 
@@ -67,6 +68,17 @@ def find_links(lines: tuple[str, ...], kinds: tuple[Kind, ...]) -> Iterator[Link
             for match in regex.finditer(line):
                 if not in_spans(match.start(), code):
                     yield Link(number, unbracket(match.group("target")))
+
+
+def find_html_links(lines: tuple[str, ...], kinds: tuple[Kind, ...]) -> Iterator[Link]:
+    """Every `href` and `src` in raw HTML, block or inline (MkDocs passes raw HTML through
+    as written), outside code."""
+    for number, (line, kind) in enumerate(zip(lines, kinds)):
+        if kind is Kind.TEXT:
+            line = CODE_SPAN_RE.sub("", line)
+        if kind in (Kind.HTML, Kind.TEXT):
+            for double, single in HTML_LINK_RE.findall(line):
+                yield Link(number, unescape(double or single))
 
 
 def rewrite_links(lines: tuple[str, ...], kinds: tuple[Kind, ...], href: Callable[[str], str]

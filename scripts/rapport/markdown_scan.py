@@ -75,6 +75,9 @@ MARKDOWN_ATTRIBUTE_RE = re.compile(r"\smarkdown(?:\s*=\s*(?:\"(?:1|block|span)\"
 BLOCK_LEVEL = frozenset(markdown.Markdown().block_level_elements)
 VOID_BLOCK_LEVEL = frozenset({"hr"})
 INDENT = "    "
+# Blocks whose indented lines continue them (list items, notes, footnotes, definitions)
+# rather than start code: links there are links.
+CONTAINER_RE = re.compile(r"^ {0,3}(?:[*+-]\s|\d+[.)]\s|[!?]{3}\+?\s|\[\^[^\]]+\]:|:\s)")
 
 
 def classify(lines: list[str]) -> tuple[list[Kind], list[OpenBlock]]:
@@ -199,7 +202,7 @@ def mark_indented_code(lines: list[str], kinds: list[Kind]) -> None:
         block_start = index == 0 or kinds[index - 1] is not Kind.TEXT
         if not line.startswith((INDENT, "\t")):
             if block_start:
-                in_list = bool(re.match(r"^ {0,3}(?:[*+-]|\d+[.)])\s", line))
+                in_list = bool(CONTAINER_RE.match(line))
             continue
         if block_start and not in_list:
             number = index

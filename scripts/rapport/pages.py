@@ -198,6 +198,12 @@ class LinkResolver:
         for text in texts:
             for link in links.find_links(text.lines, text.kinds):
                 self.check(link.target, text.first + link.line, report, checks)
+            for link in links.find_html_links(text.lines, text.kinds):
+                # Raw HTML is not rewritten for each page: what fails everywhere is an
+                # address from the host's root, outside the site's own path.
+                if link.target.startswith("/") and not link.target.startswith("//"):
+                    report.add(self.entry.path, text.first + link.line,
+                               links.resolve(link.target, self.entry.folder))
 
     def check(self, target: str, line: int, report: Report, checks: list[LinkCheck]) -> None:
         if links.is_external(target) or not target:
