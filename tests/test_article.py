@@ -200,9 +200,20 @@ def test_hash_lines_in_indented_code_html_and_comments_are_not_headings(block):
     assert [s.heading for s in parsed.sections] == ["Real"]
 
 
-def test_html_with_the_markdown_attribute_holds_markdown_headings():
-    parsed = article("# Title\n\nL.\n\n## Real\n\n<div markdown>\n\n## Inside\n\nx.\n\n</div>\n")
-    assert [s.heading for s in parsed.sections] == ["Real", "Inside"]
+def test_a_section_never_starts_inside_an_html_block_or_a_fenced_div():
+    """A `## ` inside `<div markdown>` or Pandoc's `:::` renders inside that block: splitting
+    there would leave one page with an unclosed `<div>` and close another page's container."""
+    for opening, closing in (("<div markdown>", "</div>"), ("::: note", ":::"),
+                             (":::: outer\n\n::: inner", ":::\n\n::::")):
+        parsed = article(f"# Title\n\nL.\n\n## Real\n\n{opening}\n\n## Inside\n\nx.\n\n"
+                         f"{closing}\n\n## After\n\ny.\n")
+        assert [s.heading for s in parsed.sections] == ["Real", "After"], opening
+        assert "## Inside" in parsed.sections[0].body.markdown()
+
+
+def test_an_unclosed_fenced_div_is_text_and_splits_as_usual():
+    parsed = article("# Title\n\nL.\n\n## Real\n\n::: note\n\n## Next\n\nx.\n")
+    assert [s.heading for s in parsed.sections] == ["Real", "Next"]
 
 
 def test_crlf_line_ends_and_a_byte_order_mark_read_as_plain_lines():

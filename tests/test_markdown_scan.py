@@ -27,24 +27,17 @@ from rapport.markdown_scan import BLOCK_EXTENSIONS, Kind, classify, closing_line
 from rapport.slugs import plain_text, slugify, split_attributes
 
 PLACEHOLDER_RE = re.compile("\x02wzxhzdk:\\d+\x03")   # Python-Markdown's stashed raw HTML
-MARKDOWN_CONTAINERS = {"ul", "ol", "li", "blockquote", "dl", "dd", "table", "p", "pre"}
 
 
 class HeadingRecorder(Treeprocessor):
-    """Records (level, text) of each heading a reader sees outside lists, quotes, tables and
-    admonitions, once every other processor has run."""
+    """Records (level, text) of each heading at the top level of the page (outside lists,
+    quotes, tables, admonitions and raw HTML), once every other processor has run."""
 
     def run(self, root: etree.Element) -> None:
-        def visit(element: etree.Element) -> None:
-            for child in element:
-                if re.fullmatch(r"h[1-6]", child.tag):
-                    text = PLACEHOLDER_RE.sub("", "".join(child.itertext()))
-                    self.md.recorded.append((int(child.tag[1]), " ".join(text.split())))
-                elif child.tag not in MARKDOWN_CONTAINERS and "admonition" not in (
-                        child.get("class") or "").split():
-                    visit(child)
-
-        visit(root)
+        for child in root:
+            if re.fullmatch(r"h[1-6]", child.tag):
+                text = PLACEHOLDER_RE.sub("", "".join(child.itertext()))
+                self.md.recorded.append((int(child.tag[1]), " ".join(text.split())))
 
 
 class RecordHeadings(Extension):
