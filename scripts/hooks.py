@@ -21,10 +21,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from rapport.errors import Problems, report_lines
+from rapport.pipeline import run
 from rapport.settings import settings_from
 from rapport.slugs import slugify
+from rapport.sources import Sources
 from rapport.tooltips import TooltipPlacement
-from rapport.writer import Sources, build
 
 log = logging.getLogger("mkdocs.plugins.rapport")
 # A run of white space that holds a line break: in HTML outside <pre> and <textarea> it shows
@@ -66,7 +67,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         sources = Sources(content=project / CONTENT, docs=Path(config.docs_dir),
                           config=Path(config.config_file_path),
                           settings=settings_from(config, Path(config.config_file_path)))
-        diff = build(sources)
+        diff, _ = run(sources)
     except Problems as problems:
         raise PluginError("\n".join(report_lines(problems.problems))) from None
     if diff.changed:

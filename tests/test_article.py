@@ -9,7 +9,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from profiles import examples
-from rapport.article import parse_article, teaser
+from rapport.article import parse_article
+from rapport.summaries import teaser
 from rapport.errors import ArticleError, Problems
 from samples import BODY_LINE, EDITORS_FRONT, FRONT
 
@@ -350,7 +351,8 @@ def test_teaser_reads_a_paragraph_of_several_lines_and_ends_on_a_word():
 
 
 def test_the_first_paragraph_skips_headings_tables_pictures_and_notes_and_stops_at_its_end():
-    from rapport.article import Text, first_paragraph
+    from rapport.article import Text
+    from rapport.summaries import first_paragraph
     from rapport.markdown_scan import classify
 
     lines = ["### A heading", "<!-- note: x -->", "| a | b |", "![A picture](p.png)", "",

@@ -17,7 +17,8 @@ from project import FIXTURE_PROJECT, FIXTURES, GeneratorProject
 from rapport.article import parse_article
 from rapport.errors import Problems
 from rapport.glossary import parse_glossary
-from rapport.writer import Sources, build, diff_docs
+from rapport.pipeline import build, diff_docs
+from rapport.sources import Sources
 from samples import EDITORS_FRONT as EDITORS
 from samples import FRONT
 from samples import GLOSSARY as GLOSSARY_TEXT

@@ -14,9 +14,10 @@ from rapport.article import parse_article
 from rapport.collection import Collection, Entry, in_order
 from rapport.errors import Report
 from rapport.glossary import parse_glossary
-from rapport.pages import generated_source, icon_names, plan_site, section_page
-from rapport.settings import read_settings
-from rapport.writer import build
+from rapport.layout import generated_source, section_page
+from rapport.plan import icon_names, plan_site
+from rapport.sources import read_settings
+from rapport.pipeline import build
 
 GOLDEN = FIXTURES / "golden"
 SETTINGS = read_settings(FIXTURE_PROJECT / "mkdocs.yml")
@@ -239,7 +240,7 @@ def test_tooltips_snippet_gives_each_form_its_terms_tooltip_and_renders_no_marke
 def test_review_policy_says_the_interval_in_words():
     from dataclasses import replace
 
-    from rapport.pages import render_review_policy
+    from rapport.page_text import render_review_policy
 
     assert "at least every three years" in page("snippets/review-policy.md")
     said = {years: render_review_policy(replace(SETTINGS, review_every_years=years), "x")
@@ -309,7 +310,7 @@ def test_no_generated_line_ends_in_white_space():
 
 
 def sources_of(project: Path):
-    from rapport.writer import Sources
+    from rapport.sources import Sources
 
     return Sources(content=project / "content", docs=project / "docs",
                    config=project / "mkdocs.yml", settings=read_settings(project / "mkdocs.yml"))
@@ -457,7 +458,8 @@ def test_every_id_of_the_article_as_one_document_lands_on_the_same_heading_on_ea
     """A link `#id` in an article names a heading as the article reads in one file (toc's
     `goals_1`, `goals_2`…); on the whole page and on the section page that holds it, the id it
     becomes is that same heading."""
-    from rapport.pages import EDITS_ID, Anchor, anchor_map
+    from rapport.layout import EDITS_ID
+    from rapport.plan import Anchor, anchor_map
 
     article = parse_article(REPEATS, CONTENT / "repeats.md")
     pages = fixture_plan({"repeats": REPEATS})

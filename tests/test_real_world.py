@@ -18,9 +18,10 @@ from html_page import read_page
 from mkdocs.config import load_config
 from project import FIXTURES, ROOT, copy_project, run_mkdocs_build
 from rapport.article import parse_article
-from rapport.settings import read_settings
+from rapport.sources import read_settings
 from rapport.slugs import heading_slug, split_attributes
-from rapport.writer import Sources, build
+from rapport.pipeline import build
+from rapport.sources import Sources
 
 pytestmark = pytest.mark.build
 

@@ -10,7 +10,6 @@ wins: it is what renders the site. Pure functions over lists of lines.
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from enum import Enum
 

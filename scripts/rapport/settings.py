@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from .errors import ArticleError, Problems
+from .errors import SettingsError, Problems
 from .links import Destination, resolve
 from .yaml_lines import is_text
 
@@ -51,10 +51,10 @@ def settings_from(config: Mapping[str, Any], path: Path) -> Settings:
     problems = []
 
     def fail(message: str) -> None:
-        problems.append(ArticleError(path, None, f"extra.rapport: {message}"))
+        problems.append(SettingsError(path, None, f"extra.rapport: {message}"))
 
     if not isinstance(rapport, Mapping):
-        raise Problems((ArticleError(path, None, "no 'extra: rapport:' settings: see "
+        raise Problems((SettingsError(path, None, "no 'extra: rapport:' settings: see "
                                      "handbook/articles.md, 'Site settings'"),))
     years = rapport.get("review_every_years")
     if not isinstance(years, int) or isinstance(years, bool) or years < 1:
@@ -128,17 +128,3 @@ def is_page(link: object) -> bool:
     return isinstance(found, Destination) and str(found.path) == link
 
 
-def read_settings(path: Path) -> Settings:
-    """Read mkdocs.yml as MkDocs does and return its settings for the generator."""
-    from mkdocs.utils.yaml import yaml_load
-
-    try:
-        with path.open(encoding="utf-8") as stream:
-            config = yaml_load(stream)
-    except OSError as error:
-        raise Problems((ArticleError(path, None, f"cannot read the site settings "
-                                     f"({error.strerror}): pass --config mkdocs.yml"),)) from None
-    except Exception as error:  # noqa: BLE001  (any YAML or tag error, reported in one line)
-        raise Problems((ArticleError(path, None, f"cannot read the site settings ({error}): "
-                                     "fix mkdocs.yml"),)) from None
-    return settings_from(config or {}, path)
