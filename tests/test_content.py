@@ -133,10 +133,12 @@ HELP_LINES = (FIXTURES / "help-lines.md").read_text(encoding="utf-8")
 def test_help_page_gives_every_verified_line_as_a_call_or_text_button():
     text = body("help.md")
     verified = re.findall(r"`((?:tel|sms):[^`]+)`", HELP_LINES.split("Links:")[1])
-    assert len(verified) == 7
+    assert len(verified) == 17
     links = re.findall(r"\]\(((?:tel|sms):[^)]+)\)\{ \.rapport-call", text)
     assert set(links) == set(verified) | {"tel:911", "tel:999", "tel:112", "tel:119"}
-    for number in ("988", "116 123", "111", "109", "1577-0199", "85258", "SHOUT"):
+    for number in ("988", "116 123", "111", "109", "1577-0199", "85258", "SHOUT", "13 11 14",
+                   "1300 22 4636", "1800 55 1800", "50808", "1800 111 888", "1737", "686868",
+                   "CONNECT", "1388", "000"):
         assert number in text, number
     assert "https://findahelpline.com/" in text
     assert text.index("emergency number") < text.index("Talk to someone now")
@@ -145,7 +147,9 @@ def test_help_page_gives_every_verified_line_as_a_call_or_text_button():
 def test_help_lines_are_worded_as_the_verified_list_words_them():
     text = " ".join(body("help.md").split())
     for service in ("988 Suicide & Crisis Lifeline", "9-8-8 Suicide Crisis Helpline",
-                    "Samaritans", "Shout", "NHS 111", "자살예방상담전화", "정신건강위기상담전화"):
+                    "Samaritans", "Shout", "NHS 111", "자살예방상담전화", "정신건강위기상담전화",
+                    "청소년상담 1388", "Lifeline", "Beyond Blue Support Service", "Kids Helpline",
+                    "YourMentalHealth information line", "Need to talk?", "Kids Help Phone"):
         assert service in HELP_LINES and service in text, service
 
 
