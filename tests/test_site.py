@@ -601,4 +601,10 @@ def test_without_an_address_reports_go_to_the_repositorys_issue_form(site_report
     assert "&page=" + quote(f"{SITE_URL}help/", safe="/") in report_links(help_page)[0]
     form = yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / "page-problem.yml")
                           .read_text(encoding="utf-8"))
-    assert [field["id"] for field in form["body"]] == ["page", "problem"]
+    assert [field["id"] for field in form["body"] if field["type"] != "markdown"] \
+        == ["page", "problem"]
+    # Someone in crisis may find the form: it says at once that it is no place for urgent help.
+    warning = " ".join(form["body"][0]["attributes"]["value"].split())
+    assert form["body"][0]["type"] == "markdown"
+    assert "not watched for urgent help" in warning and "Get help now" in warning
+    assert "Not for urgent help" in form["description"]
