@@ -4,20 +4,21 @@ dump) → screen → draft → check with the generator → report. Pure: the co
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 
 from .checks import generator_problems
 from .draft import build_draft, slug
 from .dump import read_dump
 from .html_page import NoMainText, read_html
-from .model import Fact, Place
+from .model import Block, Fact, Page, Place, Screened
 from .provenance import choose
 from .report import Outcome, to_json, to_markdown
 from .screen import screen
 from .source import HTML_SUFFIXES, Decoded, Unusable, decode
-from pathlib import Path
 
 DRAFTS = PurePosixPath("content/drafts")
+MIN_LETTERS = 80            # less than this is a menu or a notice, not an article
+MIN_PARAGRAPH_LETTERS = 30
 
 
 @dataclass(frozen=True)
@@ -44,12 +45,21 @@ def plan_import(data: bytes, path: Path, name: str | None = None, url: str | Non
         page = type(page)(page.kind, page.blocks, page.dropped, page.removed, choose(
             [Fact("url", url, Place(None, "--url"), "high", "given with --url"), *page.facts]))
     screened = screen(page)
-    if not any(block.kind == "paragraph" for block in screened.blocks):
-        return Unusable(path, "no main text found (only the page's chrome)")
+    if not has_prose(screened.blocks):
+        return Unusable(path, "no main text found (only the page's menus, links or chrome)")
     return planned(page, screened, decoded, path, name)
 
 
-def planned(page, screened, decoded: Decoded, path: Path, name: str | None) -> Planned:
+def has_prose(blocks: tuple[Block, ...]) -> bool:
+    """Whether the text holds a paragraph an article could be made of, not just link labels."""
+    letters = [sum(char.isalpha() for char in block.text) for block in blocks
+               if block.kind == "paragraph"]
+    return sum(letters) >= MIN_LETTERS and max(letters, default=0) >= MIN_PARAGRAPH_LETTERS
+
+
+def planned(page: Page, screened: Screened, decoded: Decoded, path: Path, name: str | None
+            ) -> Planned:
+    """The draft and its reports, named after the title (or the file) unless named."""
     facts = {fact.name: fact for fact in page.facts}
     name = name or slug(facts["title"].value if "title" in facts else "") or slug(path.stem) \
         or "imported-page"
