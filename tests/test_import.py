@@ -298,3 +298,12 @@ def test_the_command_runs_in_its_own_process(tmp_path):
                              text=True, check=False)
     assert missing.returncode == 2
     assert missing.stderr.strip() == f"{tmp_path / 'nowhere.html'}: cannot import: no such file"
+
+
+def test_the_handbook_shows_the_report_the_importer_writes(tmp_path):
+    guide = (ROOT / "handbook" / "importing.md").read_text(encoding="utf-8")
+    shown = guide.split("<!-- report: tests/fixtures/import/seed-dump.txt -->\n```markdown\n",
+                        1)[1].rsplit("```", 1)[0]
+    assert run(SEED, tmp_path) == 0
+    written = (tmp_path / f"{SEED_NAME}.report.md").read_text(encoding="utf-8")
+    assert shown == written, "paste the new report into handbook/importing.md"
