@@ -307,3 +307,23 @@ def test_the_handbook_shows_the_report_the_importer_writes(tmp_path):
     assert run(SEED, tmp_path) == 0
     written = (tmp_path / f"{SEED_NAME}.report.md").read_text(encoding="utf-8")
     assert shown == written, "paste the new report into handbook/importing.md"
+
+
+@pytest.mark.parametrize("suffix, text", [
+    (".txt", "A page that shows code: <script>alert(1)</script> and [a link](javascript:alert(1))"
+             " and *stars* and <b>bold</b>, written out as words in a long sentence."),
+    (".html", "<html><body><article><p>A page that shows code: &lt;script&gt;alert(1)&lt;/script"
+              "&gt; and [a link](javascript:alert(1)) and *stars*, written out as words in a "
+              "long sentence.</p><p>1. Not a list, and <a href='javascript:evil()'>a bad link"
+              "</a>, and <a href='https://example.net/ok'>a good one</a>, in another long "
+              "sentence.</p></article></body></html>"),
+])
+def test_text_that_looks_like_markup_stays_text(tmp_path, suffix, text):
+    import markdown
+    page = tmp_path / f"code{suffix}"
+    page.write_text(text, encoding="utf-8")
+    draft, _ = imported(page, tmp_path / "drafts")
+    rendered = markdown.markdown(body_of(draft))
+    assert "<script" not in rendered and "<b>" not in rendered
+    assert 'href="javascript' not in rendered
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in rendered and "*stars*" in rendered

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .escaping import escape_text
 from .model import Block, Fact, Flag
 
 PLACEHOLDER = "## TODO: name this section"
@@ -80,16 +81,17 @@ def body(title: str, blocks: tuple[Block, ...], flags: tuple[Flag, ...], first_l
          ) -> tuple[list[str], list[int]]:
     """The title and the main text; the page's own headings make the sections, and a page
     without them gets one placeholder section per paragraph after the lead."""
-    lines = ["", f"# {title}"]
+    lines = ["", f"# {escape_text(title)}"]
     at: list[int] = []
-    headings = [block for block in blocks if block.kind == "heading" and block.text != title]
+    headings = [block for block in blocks
+                if block.kind == "heading" and block.text != escape_text(title)]
     top = min((block.level for block in headings), default=2)
     placeholders = not headings and len(blocks) > 1
     for index, block in enumerate(blocks):
         lines.append("")
         if block.kind == "heading":
             at.append(first_line + len(lines) + 1)
-            if block.text != title:
+            if block.text != escape_text(title):
                 lines.append("#" * min(6, 2 + block.level - top) + " " + block.text)
             else:
                 lines.pop()

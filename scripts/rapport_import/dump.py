@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .escaping import escape_text
 from .furniture import furniture_rule
 from .model import Block, Dropped, Fact, Page, Place
 from .provenance import choose, facts_from_lines
@@ -30,7 +31,8 @@ def read_dump(text: str) -> Page:
         place = Place(index + 1)
         rule = drop_rule(line, index, start, end, lines, main)
         if rule is None:
-            blocks.append(Block("paragraph", line.strip(), place))
+            blocks.append(Block("paragraph", escape_text(line.strip()), place,
+                                plain=line.strip()))
         else:
             dropped.append(Dropped(line.strip(), place, rule))
     facts = facts_from_lines((line, Place(number, "")) for number, line in enumerate(lines, 1))

@@ -4,6 +4,7 @@ run, and the page's own metadata."""
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator
@@ -13,6 +14,7 @@ import markdownify
 import trafilatura
 from lxml.etree import ParserError
 
+from .escaping import escape_text
 from .model import Block, Dropped, Fact, Page, Place, Removed
 from .provenance import choose, facts_from_lines, iso_date
 from .rules import rules
@@ -26,6 +28,13 @@ LEAF_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "d
 SAFE_LINK_RE = re.compile(r"^https?://", re.IGNORECASE)
 XML_DECLARATION_RE = re.compile(r"^\s*<\?xml[^>]*\?>")
 SPACE_RE = re.compile(r"\s+")
+
+
+class PageConverter(markdownify.MarkdownConverter):
+    """markdownify with every text node escaped for Python-Markdown (`escaping`)."""
+
+    def escape(self, text: str, parent_tags: set[str]) -> str:
+        return escape_text(text) if text else ""
 
 
 class NoMainText(Exception):
@@ -46,7 +55,7 @@ def read_html(text: str) -> Page:
         raise NoMainText("no main text found (only menus, links or nothing)")
     leaves = list(leaf_blocks(document))
     blocks = tuple(main_blocks(main, leaves))
-    kept = normalized(" ".join(block.text for block in blocks))
+    kept = normalized(" ".join(block.shown for block in blocks))
     dropped = tuple(Dropped(text, place, rule) for text, place, rule in left_out(leaves, kept))
     facts = [*meta_facts(document, text),
              *facts_from_lines((text, place) for text, place, _ in leaves)]
@@ -55,7 +64,7 @@ def read_html(text: str) -> Page:
 
 def normalized(text: str) -> str:
     """Text compared as a reader reads it: no Markdown escapes, single spaces."""
-    return SPACE_RE.sub(" ", re.sub(r"[\\*_`#>\[\]]", "", text)).strip()
+    return SPACE_RE.sub(" ", re.sub(r"[\\*_`#>\[\]]", "", html.unescape(text))).strip()
 
 
 # --- the main text ------------------------------------------------------------------------------
@@ -76,17 +85,17 @@ def main_blocks(main: str, leaves: list[tuple[str, Place, str]]) -> Iterator[Blo
     for element in elements:
         if not isinstance(element.tag, str):
             continue
-        html = lxml.html.tostring(element, encoding="unicode", with_tail=False)
-        markdown = markdownify.markdownify(html, heading_style="ATX", bullets="-",
-                                           strip=["img", "script", "style", "iframe"]).strip()
+        fragment = lxml.html.tostring(element, encoding="unicode", with_tail=False)
+        markdown = PageConverter(heading_style="ATX", bullets="-", autolinks=False,
+                                 strip=["img", "script", "style", "iframe"]).convert(fragment).strip()
         if not markdown:
             continue
-        place = source_place(normalized(element.text_content()), leaves)
+        shown = " ".join(element.text_content().split())
+        place = source_place(normalized(shown), leaves)
         if re.fullmatch(r"h[1-6]", element.tag):
-            yield Block("heading", normalized(element.text_content()), place,
-                        int(element.tag[1]))
+            yield Block("heading", escape_text(shown), place, int(element.tag[1]), shown)
         else:
-            yield Block("paragraph", markdown, place)
+            yield Block("paragraph", markdown, place, plain=shown)
 
 
 def source_place(text: str, leaves: list[tuple[str, Place, str]]) -> Place:

@@ -27,6 +27,11 @@ class Block:
     text: str
     place: Place
     level: int = 0         # a heading's level on the page
+    plain: str = ""        # the text as the page shows it (rules and contacts look at this)
+
+    @property
+    def shown(self) -> str:
+        return self.plain or self.text
 
 
 @dataclass(frozen=True)

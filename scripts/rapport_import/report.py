@@ -81,7 +81,7 @@ def facts_of(outcome: Outcome) -> dict[str, Any]:
                    "encoding": outcome.encoding},
         "draft": outcome.draft,
         "kept": [{"draft_line": line, "source": str(block.place), "kind": block.kind,
-                  "text": short(block.text)}
+                  "text": short(block.shown)}
                  for block, line in zip(screened.blocks, outcome.block_lines)],
         "dropped": [{"source": str(item.place), "rule": item.rule, "text": short(item.text)}
                     for item in screened.dropped],

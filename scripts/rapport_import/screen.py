@@ -9,6 +9,7 @@ import re
 import phonenumbers
 
 from .checks import contacts
+from .escaping import escape_text
 from .furniture import furniture_rule, labelled_fields
 from .model import Block, Dropped, Finding, Flag, Page, Place, Screened
 from .writing import foreign_runs, main_script
@@ -25,19 +26,20 @@ def screen(page: Page) -> Screened:
     dropped = list(page.dropped)
     findings: list[Finding] = []
     for block in page.blocks:
-        found = contact_values(block.text)
-        rule = furniture_rule(block.text)
-        if rule is None and found and len(block.text.split()) <= BYLINE_WORDS:
+        found = contact_values(block.shown)
+        rule = furniture_rule(block.shown)
+        if rule is None and found and len(block.shown.split()) <= BYLINE_WORDS:
             rule = "a byline or contact line (it holds a contact detail): never published"
         if rule is not None:
-            dropped.append(Dropped(block.text, block.place, rule))
+            dropped.append(Dropped(block.shown, block.place, rule))
             continue
-        text = block.text
+        text, shown = block.text, block.shown
         for kind, value in found:
-            text = text.replace(value, REDACTED)
+            text = text.replace(value, REDACTED).replace(escape_text(value), REDACTED)
+            shown = shown.replace(value, REDACTED)
             findings.append(Finding(kind, value, block.place,
                                     f"removed from a sentence of the main text ('{REDACTED}')"))
-        kept.append(Block(block.kind, text, block.place, block.level))
+        kept.append(Block(block.kind, text, block.place, block.level, shown))
     for item in dropped:
         findings.extend(Finding(kind, value, item.place, "left out with its block")
                         for kind, value in contact_values(item.text))
