@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import markdown
 import pytest
 from build_pages import main as build_pages
 from import_page import main
@@ -319,7 +320,6 @@ def test_the_handbook_shows_the_report_the_importer_writes(tmp_path):
               "sentence.</p></article></body></html>"),
 ])
 def test_text_that_looks_like_markup_stays_text(tmp_path, suffix, text):
-    import markdown
     page = tmp_path / f"code{suffix}"
     page.write_text(text, encoding="utf-8")
     draft, _ = imported(page, tmp_path / "drafts")

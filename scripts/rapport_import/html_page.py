@@ -86,8 +86,9 @@ def main_blocks(main: str, leaves: list[tuple[str, Place, str]]) -> Iterator[Blo
         if not isinstance(element.tag, str):
             continue
         fragment = lxml.html.tostring(element, encoding="unicode", with_tail=False)
-        markdown = PageConverter(heading_style="ATX", bullets="-", autolinks=False,
-                                 strip=["img", "script", "style", "iframe"]).convert(fragment).strip()
+        converter = PageConverter(heading_style="ATX", bullets="-", autolinks=False,
+                                  strip=["img", "script", "style", "iframe"])
+        markdown = converter.convert(fragment).strip()
         if not markdown:
             continue
         shown = " ".join(element.text_content().split())

@@ -1,9 +1,10 @@
-"""One import, from the file's bytes to the files it should write: decode → read (HTML or text
-dump) → screen → draft → check with the generator → report. Pure: the command does the I/O."""
+"""One import, from the file's bytes to the files it should write: decode → read (HTML or
+text dump) → screen → draft → check with the generator → report. Pure: the command does the
+I/O."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
 from .checks import generator_problems
@@ -42,8 +43,8 @@ def plan_import(data: bytes, path: Path, name: str | None = None, url: str | Non
     except NoMainText as error:
         return Unusable(path, str(error))
     if url:
-        page = type(page)(page.kind, page.blocks, page.dropped, page.removed, choose(
-            [Fact("url", url, Place(None, "--url"), "high", "given with --url"), *page.facts]))
+        given = Fact("url", url, Place(None, "--url"), "high", "given with --url")
+        page = replace(page, facts=choose([given, *page.facts]))
     screened = screen(page)
     if not has_prose(screened.blocks):
         return Unusable(path, "no main text found (only the page's menus, links or chrome)")

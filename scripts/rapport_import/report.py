@@ -12,6 +12,8 @@ from .model import Fact, Page, Screened
 from .provenance import reserved
 
 SHORT = 80
+WORDS = {"title": "title", "author": "author", "publication": "publication",
+         "published": "date it was first published"}
 
 
 @dataclass(frozen=True)
@@ -48,12 +50,12 @@ def checklist(outcome: Outcome) -> list[str]:
     else:
         items.append("No rights notice was found: ask the publisher and the author for "
                      "permission to republish before publishing.")
-    for name in ("title", "author", "publication", "published"):
+    for name, words in WORDS.items():
         fact = facts.get(name)
         if fact is None:
-            items.append(f"Find the {name}: the importer found none.")
+            items.append(f"Find the {words}: the importer found none.")
         elif not fact.sure:
-            items.append(f"Confirm the {name} ({fact.value} is a guess: {fact.why}); write it "
+            items.append(f"Confirm the {words} ({fact.value} is a guess: {fact.why}); write it "
                          "into the front matter.")
     for flag in outcome.screened.flags:
         line = outcome.block_lines[flag.block]

@@ -11,12 +11,13 @@ import phonenumbers
 from .checks import contacts
 from .escaping import escape_text
 from .furniture import furniture_rule, labelled_fields
-from .model import Block, Dropped, Finding, Flag, Page, Place, Screened
+from .model import Block, Dropped, Finding, Flag, Page, Screened
 from .writing import foreign_runs, main_script
 
 BYLINE_WORDS = 25      # a block this short holding a contact is a byline or a contact line
 REDACTED = "[contact removed]"
 PHONE_REGIONS = ("KR", "US", "GB")
+STRICT = phonenumbers.Leniency.STRICT_GROUPING  # VALID takes '2023.09.05 14' for a US number
 
 
 def screen(page: Page) -> Screened:
@@ -59,8 +60,8 @@ def contact_values(text: str) -> list[tuple[str, str]]:
     libphonenumber's matcher for the regions the importer's pages come from."""
     found = [(kind, value) for _, kind, value in contacts(text.split("\n"))]
     for region in PHONE_REGIONS:
-        for match in phonenumbers.PhoneNumberMatcher(text, region,
-                                                     leniency=phonenumbers.Leniency.STRICT_GROUPING):
+        matcher = phonenumbers.PhoneNumberMatcher(text, region, leniency=STRICT)
+        for match in matcher:
             if not any(match.raw_string in value or value in match.raw_string
                        for _, value in found):
                 found.append(("phone number", match.raw_string))
