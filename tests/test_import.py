@@ -327,3 +327,14 @@ def test_text_that_looks_like_markup_stays_text(tmp_path, suffix, text):
     assert "<script" not in rendered and "<b>" not in rendered
     assert 'href="javascript' not in rendered
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in rendered and "*stars*" in rendered
+
+
+def test_an_import_never_goes_online(tmp_path, monkeypatch):
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the importer tried to use the network")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    assert run(ENGLISH, tmp_path / "en") == 0 and run(KOREAN, tmp_path / "ko") == 0
