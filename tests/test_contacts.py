@@ -48,3 +48,17 @@ def test_an_allowed_contact_passes_only_as_written():
     assert found("help@example.org, 020 7946 0958", allowed=allowed) == []
     assert found("Help@example.org, 020 79460958", allowed=allowed) == [
         (0, "e-mail address", "Help@example.org"), (0, "phone number", "020 79460958")]
+
+
+@pytest.mark.parametrize("text", [
+    "작성자 VT 작성일25-10-25 23:14 (수정:25-10-25 23:14)",   # a forum's two-digit year
+    "Posted 2025-10-25 23:14:05, edited 25/10/2025 09:30.",
+    "25.10.25 09:30",
+])
+def test_a_date_with_a_time_of_day_is_not_a_phone_number(text):
+    assert found(text) == []
+
+
+def test_a_phone_number_beside_a_date_time_is_still_found():
+    assert found("작성일25-10-25 23:14 연락처 (02) 1234 5678") == [
+        (0, "phone number", "(02) 1234 5678")]
