@@ -8,6 +8,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SITE_STAMP := $(VENV)/.site-installed
 TEST_STAMP := $(VENV)/.test-installed
+IMPORT_STAMP := $(VENV)/.import-installed
 PIP_INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt
 
 # Material prints an end-of-life banner on every run; handbook/dependencies.md says why.
@@ -19,7 +20,7 @@ ifneq ($(COMMIT_TIME),)
 export SOURCE_DATE_EPOCH ?= $(COMMIT_TIME)
 endif
 
-.PHONY: serve build offline pages check test test-fast test-browser fuzz browser bench mutate screenshots lock clean
+.PHONY: serve build offline pages check import test test-fast test-browser fuzz browser bench mutate screenshots lock clean
 
 serve: $(SITE_STAMP) ## Preview the site at http://127.0.0.1:8000
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
@@ -37,6 +38,11 @@ pages: $(SITE_STAMP) ## Regenerate docs/ from content/ (every article and the gl
 
 check: $(SITE_STAMP) ## Fail if docs/ is out of date with content/
 	$(PY) scripts/build_pages.py --check
+
+# SRC is a saved page (.html, .htm, .txt) or a folder of them; ARGS passes --name, --url or --force.
+import: $(IMPORT_STAMP) ## Import a saved web page into a draft and a report in content/drafts/
+	@if [ -z "$(SRC)" ]; then echo "make import: name the saved page, e.g. make import SRC=page.html" >&2; exit 2; fi
+	$(PY) scripts/import_page.py "$(SRC)" $(ARGS)
 
 test: $(TEST_STAMP) browser ## Run every test (browser tests need Chromium: installed if root)
 	$(PY) scripts/build_pages.py --check
@@ -94,6 +100,11 @@ $(SITE_STAMP): requirements/site.txt requirements/constraints.txt | $(VENV)/bin/
 	$(PIP_INSTALL) -r requirements/site.txt
 	touch $@
 
-$(TEST_STAMP): $(SITE_STAMP) requirements/test.txt requirements/zensical.txt
-	$(PIP_INSTALL) -r requirements/test.txt -r requirements/zensical.txt
+# The importer's packages (trafilatura, markdownify) are its own: the site build never needs them.
+$(IMPORT_STAMP): $(SITE_STAMP) requirements/import.txt requirements/constraints.txt
+	$(PIP_INSTALL) -r requirements/import.txt
+	touch $@
+
+$(TEST_STAMP): $(SITE_STAMP) requirements/test.txt requirements/zensical.txt requirements/import.txt
+	$(PIP_INSTALL) -r requirements/test.txt -r requirements/zensical.txt -r requirements/import.txt
 	touch $@

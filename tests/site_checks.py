@@ -18,10 +18,12 @@ from html_page import html_pages, read_page
 VNU_ALLOWLIST = Path(__file__).parent / "vnu-allowlist.txt"
 
 
-def broken_links(site: Path, base_path: str = "/") -> list[str]:
+def broken_links(site: Path, base_path: str = "/",
+                 plain_http: frozenset[str] = frozenset()) -> list[str]:
     """Internal href/src that reach no file of the site, #fragments with no such id on their
-    target page, and external links that are not https. Absolute paths (the 404 page uses
-    them) are read from `base_path`, the path of the site's URL."""
+    target page, and external links that are not https (except the exact `plain_http` ones).
+    Absolute paths (the 404 page uses them) are read from `base_path`, the path of the site's
+    URL."""
     failures = []
     ids: dict[Path, set[str]] = {}
     for path in html_pages(site):
@@ -31,7 +33,7 @@ def broken_links(site: Path, base_path: str = "/") -> list[str]:
             if parts.scheme in ("mailto", "tel", "sms", "data"):
                 continue
             if parts.scheme or parts.netloc:
-                if parts.scheme != "https":
+                if parts.scheme != "https" and url not in plain_http:
                     failures.append(f"{where}: link not https: {attribute}={url}")
                 continue
             local = unquote(parts.path)

@@ -65,3 +65,17 @@ def test_a_number_or_domain_that_only_looks_reserved_is_still_found():
     assert found("Mail a@example.com.au or b@notexample.org, call (212) 555-0200.") == [
         (0, "e-mail address", "a@example.com.au"), (0, "e-mail address", "b@notexample.org"),
         (0, "phone number", "(212) 555-0200")]
+
+
+@pytest.mark.parametrize("text", [
+    "작성자 VT 작성일25-10-25 23:14 (수정:25-10-25 23:14)",   # a forum's two-digit year
+    "Posted 2025-10-25 23:14:05, edited 25/10/2025 09:30.",
+    "25.10.25 09:30",
+])
+def test_a_date_with_a_time_of_day_is_not_a_phone_number(text):
+    assert found(text) == []
+
+
+def test_a_phone_number_beside_a_date_time_is_still_found():
+    assert found("작성일25-10-25 23:14 연락처 (02) 1234 5678") == [
+        (0, "phone number", "(02) 1234 5678")]

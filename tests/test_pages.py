@@ -251,6 +251,10 @@ def test_review_policy_says_the_interval_in_words():
                                            "x").split("checked at least every ")[1].split(".")[0]
               for months in (6, 12, 18, 24)}
     assert sooner == {6: "six months", 12: "year", 18: "18 months", 24: "two years"}
+    assert "The Rapport editors review the content. No doctor, psychologist or other clinician " \
+        "has reviewed it." in page("snippets/review-policy.md")
+    named = render_review_policy(replace(SETTINGS, reviewer="Dr A_B, psychologist"), "x")
+    assert "Dr A\\_B, psychologist reviews the content." in named and "clinician" not in named
 
 
 # --- markers, escaping, determinism -------------------------------------------------------------

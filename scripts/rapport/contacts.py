@@ -3,10 +3,10 @@
 Phone numbers are found with Google's libphonenumber (`phonenumbers`), in any country's
 format: a cheap pattern picks out digit runs first, and only those are parsed, so text without
 long numbers costs nothing. Web addresses are skipped (a DOI is not a phone number), and so
-are dates written as dates. Names and numbers reserved for examples reach no one, so they are
-no contact details: the domains of RFC 2606 and RFC 6761 (example.com, .org and .net, and
-anything under .example, .test, .invalid or .localhost) and the North American 555-01xx
-numbers set aside for fiction.
+are dates and date-times written as dates (`25-10-25 23:14`: a forum's two-digit year). Names
+and numbers reserved for examples reach no one, so they are no contact details: the domains of
+RFC 2606 and RFC 6761 (example.com, .org and .net, and anything under .example, .test, .invalid
+or .localhost) and the North American 555-01xx numbers set aside for fiction.
 """
 
 from __future__ import annotations
@@ -25,6 +25,10 @@ URL_RE = re.compile(r"\b(?:https?|ftp)://[^\s)>\]\"']+")
 # as 109, or figures).
 CANDIDATE_RE = re.compile(r"(?<![\w.+/])\+?(?:\(\d{1,5}\)[ .\-]?)?\d[\d .\-/]{5,}\d(?![\w])")
 DATE_RE = re.compile(r"^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})$")
+# A date followed by a time of day ('2025-10-25 23:14', '25-10-25 23:14', '25/10/2025 09:30'):
+# removed before the digit runs are picked, so the date and the hour never pass for a number.
+DATE_TIME_RE = re.compile(r"(?<!\d)(?:(?:\d{4}|\d{2})([-/.])\d{1,2}\1\d{1,2}|"
+                          r"\d{1,2}([-/.])\d{1,2}\2\d{4})[ T]\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
 MIN_DIGITS = 7
 MAX_DIGITS = 15  # the longest number the international format (E.164) allows
 REGIONS = tuple(sorted(phonenumbers.SUPPORTED_REGIONS))
@@ -51,7 +55,7 @@ def find_contacts(lines: Iterable[str], allowed: frozenset[str] = frozenset()
         for match in EMAIL_RE.finditer(text):
             if match.group(0) not in allowed and not is_example_address(match.group(0)):
                 yield Contact(number, "e-mail address", match.group(0))
-        for match in CANDIDATE_RE.finditer(text):
+        for match in CANDIDATE_RE.finditer(DATE_TIME_RE.sub(" ", text)):
             for candidate in candidates(match.group(0)):
                 if candidate not in allowed and not is_fictional_number(candidate) \
                         and is_phone_number(candidate):

@@ -246,12 +246,16 @@ def render_tooltips(glossary: Glossary, label: str) -> str:
 
 
 def render_review_policy(settings: Settings, label: str) -> str:
-    """The about page's promise, from the same settings that `--check` enforces."""
+    """The about page's promise, from the same settings that `--check` enforces and the
+    pages show: who reviews the content, and how often."""
     every = period(settings.review_every_years * 12, in_words=True)
     help_months = settings.review_help_every_months
     sooner = (f" The help lines on “Get help now” are checked at least every "
               f"{period(help_months, in_words=True)}." if help_months else "")
-    return (f'[//]: # "{MARK.format(source=label)}"\n'
+    who = (f"{escape_markdown(settings.reviewer)} reviews the content." if settings.reviewer
+           else f"The {settings.site_name} editors review the content. No doctor, "
+           "psychologist or other clinician has reviewed it.")
+    return (f'[//]: # "{MARK.format(source=label)}"\n{who}\n\n'
             f"We check every article and page at least every {every}, and sooner if the "
             f"research changes.{sooner} The date of the last review is at the top of every "
             "page.\n")

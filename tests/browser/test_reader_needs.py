@@ -155,6 +155,37 @@ def test_every_help_number_is_a_verified_one_call_or_text_button(open_page):
         assert box["width"] >= 44 and box["height"] >= 44, (href, box)
 
 
+# Every place the verified list names a line for ("United Kingdom and Ireland" is both; England's
+# line sits with the UK's), each of which the help page must reach from its first screen.
+PLACES = sorted({place for row in re.findall(r"^\| ([^|]+?) \|", HELP_LINES, re.MULTILINE)
+                 for place in row.split(" and ")} - {"where", "Emergency", "Elsewhere", "England"})
+
+
+def test_help_page_shows_the_way_to_every_countrys_lines_on_a_small_phones_first_screen(open_page):
+    page = open_page("help/", viewport="phone").page
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.evaluate("window.scrollTo(0, 0)")
+    reached = set()
+    for link in page.locator("article .rapport-jump a").all():
+        box = link.bounding_box()
+        assert box and box["width"] >= 44 and box["height"] >= 44, (link.inner_text(), box)
+        assert 0 <= box["y"] and box["y"] + box["height"] <= 740, (link.inner_text(), box)
+        target = link.get_attribute("href")
+        heading = page.locator(f"article h2{target}")
+        assert heading.count() == 1, target
+        # The group it leads to offers lines to call or text, before the next group begins.
+        calls = page.evaluate("""id => { const lines = []; let node = document.getElementById(id);
+            while ((node = node.nextElementSibling) && node.tagName !== 'H2')
+                node.querySelectorAll('a[href^="tel:"], a[href^="sms:"]')
+                    .forEach(a => lines.push(a.getAttribute('href')));
+            return lines; }""", target.removeprefix("#"))
+        assert calls or target == "#other-countries", target
+        reached.add(heading.inner_text())
+    assert PLACES == sorted(place for place in PLACES if any(place in text for text in reached))
+    page.locator("article .rapport-jump a", has_text="Australia").click()
+    assert page.locator("article a[href='tel:131114']").first.is_visible()
+
+
 def test_get_help_now_stays_in_the_header_of_every_other_page(open_page):
     for path in ("", "article/", "when-it-isnt-working/help-now/", "glossary/"):
         page = open_page(path, viewport="phone", scheme="dark").page
