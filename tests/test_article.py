@@ -390,7 +390,7 @@ def test_only_our_own_markers_are_read_and_every_other_comment_is_the_authors():
     """A spell checker's, a version badge's or a contributors block's comment passes through
     to the page as it is, in the lead and in a section, right under a heading or not."""
     comments = ("<!-- cSpell:ignore rapport -->", "<!-- md:version 1.2 -->",
-                "<!-- todo: later -->", "<!-- ALL-CONTRIBUTORS-LIST:START - Do not remove -->")
+                "<!-- fixme: later -->", "<!-- ALL-CONTRIBUTORS-LIST:START - Do not remove -->")
     parsed = article("# Title\n\n" + comments[0] + "\nLead.\n\n## A\n" + "\n".join(comments)
                      + "\n\nText.\n")
     assert comments[0] in parsed.lead.markdown()
@@ -603,3 +603,8 @@ def test_a_summary_made_from_a_long_sentence_is_cut_and_never_blamed_on_the_edit
     words = " ".join(["Wortzusammensetzungsungeheuer" * 3] * 3) + "."
     parsed = article(f"# Title\n\nL.\n\n## A\n\n{words}\n")
     assert len(parsed.sections[0].summary) <= 160 and not parsed.sections[0].summary_written
+
+
+def test_a_to_do_the_importer_leaves_stops_the_build_until_done():
+    error = error_of(FRONT + "# Title\n\nL.\n\n## A\n\nText.\n\n<!-- todo: check this -->\n")
+    assert error.line == 25 and error.message.startswith("unknown marker 'todo'")

@@ -79,3 +79,11 @@ def test_a_date_with_a_time_of_day_is_not_a_phone_number(text):
 def test_a_phone_number_beside_a_date_time_is_still_found():
     assert found("작성일25-10-25 23:14 연락처 (02) 1234 5678") == [
         (0, "phone number", "(02) 1234 5678")]
+
+
+def test_the_importer_keeps_reserved_names_out_too():
+    """In a page copied from elsewhere an example address stands for someone's: the importer
+    asks for those as well."""
+    assert [contact.value for contact in find_contacts(
+        ["poster@example.org, 555-0123"], examples_pass=False)] == ["poster@example.org",
+                                                                     "555-0123"]

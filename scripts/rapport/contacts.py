@@ -47,17 +47,21 @@ class Contact:
     value: str
 
 
-def find_contacts(lines: Iterable[str], allowed: frozenset[str] = frozenset()
-                  ) -> Iterator[Contact]:
-    """Every e-mail address and phone number in `lines`, except the exact `allowed` values."""
+def find_contacts(lines: Iterable[str], allowed: frozenset[str] = frozenset(),
+                  examples_pass: bool = True) -> Iterator[Contact]:
+    """Every e-mail address and phone number in `lines`, except the exact `allowed` values
+    and (unless `examples_pass` is False) the names and numbers reserved for examples. The
+    importer keeps those out too: in a page copied from elsewhere they stand for someone's."""
     for number, line in enumerate(lines):
         text = URL_RE.sub(" ", line)
         for match in EMAIL_RE.finditer(text):
-            if match.group(0) not in allowed and not is_example_address(match.group(0)):
+            if match.group(0) not in allowed and not (
+                    examples_pass and is_example_address(match.group(0))):
                 yield Contact(number, "e-mail address", match.group(0))
         for match in CANDIDATE_RE.finditer(DATE_TIME_RE.sub(" ", text)):
             for candidate in candidates(match.group(0)):
-                if candidate not in allowed and not is_fictional_number(candidate) \
+                if candidate not in allowed and not (
+                        examples_pass and is_fictional_number(candidate)) \
                         and is_phone_number(candidate):
                     yield Contact(number, "phone number", candidate)
                     break
