@@ -596,6 +596,15 @@ Back to [naming](#naming-doubles), [the span](#inline-target), [the paragraph](#
 """
 
 
+def planned_with_problems(texts: dict[str, str]):
+    """The plan of the fixture collection with `texts`, and the problems found making it."""
+    report = Report()
+    chosen = collection(texts)
+    plan = plan_site(chosen, SETTINGS, {name: "" for name in icon_names(chosen)},
+                     FIXTURE_PROJECT / "mkdocs.yml", "mkdocs.yml", report)
+    return plan, report.problems
+
+
 def test_raw_html_anchors_and_attribute_list_ids_are_link_targets_on_every_page():
     """`<a id>`, `<a name>`, `<span id>` and `{: #x }` on a paragraph or a list are ids, as
     they are to MkDocs: a link to one is written for the page that holds it."""
@@ -611,21 +620,16 @@ def test_raw_html_anchors_and_attribute_list_ids_are_link_targets_on_every_page(
 
 
 def test_a_link_to_an_id_no_page_carries_is_still_an_error():
-    report = Report()
-    chosen = collection({"doubles": HTML_ANCHORS.replace("(#para)", "(#nowhere)")})
-    plan_site(chosen, SETTINGS, {name: "" for name in icon_names(chosen)},
-              FIXTURE_PROJECT / "mkdocs.yml", "mkdocs.yml", report)
-    assert [problem.message.split(":")[0] for problem in report.problems] == ["link '#nowhere'"]
+    _, problems = planned_with_problems(
+        {"doubles": HTML_ANCHORS.replace("(#para)", "(#nowhere)")})
+    assert [problem.message.split(":")[0] for problem in problems] == ["link '#nowhere'"]
 
 
 def test_links_in_notes_footnotes_and_definitions_are_checked_and_written_for_each_page():
     """An admonition's, a footnote's or a definition's indented text is Markdown, not code."""
     text = HTML_ANCHORS.replace("Old.\n", "Old.\n\n!!! note\n\n    See [naming](#naming-doubles) "
                                 "and [help](../helps.md).\n\nTerm\n:   Also [naming](#para).\n")
-    report = Report()
-    chosen = collection({"doubles": text})
-    plan = plan_site(chosen, SETTINGS, {name: "" for name in icon_names(chosen)},
-                     FIXTURE_PROJECT / "mkdocs.yml", "mkdocs.yml", report)
+    plan, _ = planned_with_problems({"doubles": text})
     assert "    See [naming](part-one.md#naming-doubles)" in plan.files[
         PurePosixPath("doubles/part-two.md")]
     assert ":   Also [naming](part-one.md#para)." in plan.files[PurePosixPath("doubles/part-two.md")]
@@ -635,9 +639,6 @@ def test_links_in_notes_footnotes_and_definitions_are_checked_and_written_for_ea
 def test_raw_html_addresses_from_the_hosts_root_are_errors_with_their_line():
     text = HTML_ANCHORS.replace("Old.\n", 'Old.\n\n<img src="/img/x.png" alt="">\n\n'
                                 '<p><a href="/help/">Help</a></p>\n')
-    report = Report()
-    chosen = collection({"doubles": text})
-    plan_site(chosen, SETTINGS, {name: "" for name in icon_names(chosen)},
-              FIXTURE_PROJECT / "mkdocs.yml", "mkdocs.yml", report)
-    assert [(problem.line, problem.message.split(",")[0]) for problem in report.problems] == [
+    _, problems = planned_with_problems({"doubles": text})
+    assert [(problem.line, problem.message.split(",")[0]) for problem in problems] == [
         (31, "link '/img/x.png' starts with '/'"), (33, "link '/help/' starts with '/'")]
