@@ -16,13 +16,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import markdown
 from local_site import PHONE, ROOT
 from rapport.article import parse_article
 from rapport.collection import Collection, Entry, in_order
 from rapport.errors import Report
 from rapport.plan import plan_site
-from rapport.sources import read_settings
-from rapport.sources import read_icons
+from rapport.slugs import slugify
+from rapport.sources import read_icons, read_settings
 
 CONTENT = ROOT / "content"
 CONFIG = ROOT / "mkdocs.yml"
@@ -49,7 +50,8 @@ def generate(texts: dict[str, str]) -> int:
     """Parse and plan a collection ({name: article text}) in memory: the generator's own
     work, without the disk."""
     entries = [Entry(name, f"content/{name}.md", CONTENT / f"{name}.md",
-                     parse_article(text, CONTENT / f"{name}.md", SETTINGS.allowed_contacts))
+                     parse_article(text, CONTENT / f"{name}.md", SETTINGS.allowed_contacts,
+                                   markdown=SETTINGS.markdown))
                for name, text in texts.items()]
     collection = Collection(in_order(entries), None, CONTENT, "content/", "")
     report = Report()
@@ -57,6 +59,23 @@ def generate(texts: dict[str, str]) -> int:
                      report)
     report.raise_if_any()
     return len(plan.files)
+
+
+def render_ratio(sections: int, repeats: int) -> tuple[float, float, float]:
+    """Seconds for the generator to parse and plan an article of `sections` sections, and for
+    one Python-Markdown render of the same text with the site's extensions (built once, as
+    MkDocs builds it once per build, with the hook's slugify and every option of mkdocs.yml),
+    and the same render without the glossary's tooltips that snippets appends to each page."""
+    text = synthetic_article(sections)
+    setup = SETTINGS.markdown
+    configs = {name: dict(options) for name, options in setup.configs.items()}
+    configs["toc"]["slugify"] = slugify
+    configs["pymdownx.snippets"]["base_path"] = [str(path) for path in setup.snippet_folders]
+    renderer = markdown.Markdown(extensions=list(setup.extensions), extension_configs=configs)
+    ours = timed(lambda: generate({"article": text}), repeats)
+    theirs = timed(lambda: renderer.reset().convert(text), repeats)
+    bare = setup.markdown()    # the generator's own: auto_append off
+    return ours, theirs, timed(lambda: bare.reset().convert(text), repeats)
 
 
 def synthetic_collection(count: int) -> dict[str, str]:

@@ -442,6 +442,21 @@ def test_footnote_and_reference_definitions_belong_to_the_article():
     assert parsed.sections[1].body.markdown() == "Text."
 
 
+def test_a_definition_is_one_python_markdown_registers_and_stays_text_otherwise():
+    """What looks like a definition but is none to the renderer (a title never closed, an
+    abbreviation with no text) stays where it is written, as the page shows it there."""
+    from rapport.sources import project_settings
+
+    lines = ['[ref]: https://example.org/ "never closed', "*[HTML]:", "[^n]: A note."]
+    parsed = article("# Title\n\nL.\n\n## A\n\nSee[^n] and [this][ref].\n\n"
+                     + "\n\n".join(lines) + "\n")
+    assert [(d.label, d.kind) for d in parsed.definitions] == [("n", "footnote")]
+    body = parsed.sections[0].body.markdown()
+    assert lines[0] in body and lines[1] in body
+    rendered = project_settings().markdown.parser.reset().convert("\n\n".join(lines))
+    assert "never closed" in rendered and "*[HTML]:" in rendered
+
+
 # --- contact details ----------------------------------------------------------------------------
 
 

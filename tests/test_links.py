@@ -7,6 +7,9 @@ from pathlib import PurePosixPath
 
 from rapport import links
 from rapport.markdown_scan import Kind, classify
+from rapport.sources import project_settings
+
+PARSER = project_settings().markdown.parser
 
 FOLDER = PurePosixPath("article")
 
@@ -72,23 +75,23 @@ def test_page_ids_are_the_ids_mkdocs_gives_the_headings_not_the_front_matter():
             "## Same\n\nText[^n] and <span id='raw'>x</span>.\n{: #explicit }\n\n"
             "```\n## In code {#code}\n<span id=\"code\">\n```\n\nSetext\n------\n\n"
             "- A list\n\n    ### Nested too\n\n[^n]: A note.\n")
-    assert links.page_ids(page) == {"title", "same", "same_1", "explicit", "raw", "setext",
-                                    "nested-too", "fn:n", "fnref:n"}
+    assert links.page_ids(page, PARSER) == {"title", "same", "same_1", "explicit", "raw",
+                                            "setext", "nested-too", "fn:n", "fnref:n"}
 
 
 def test_front_matter_gives_no_ids_whichever_line_closes_it_as_mkdocs_reads_it():
     for closing in ("---", "..."):
         page = f"---\ntitle: Looks like a heading\nnote: see {{#trap}}\n{closing}\n# Real\n"
-        assert links.page_ids(page) == {"real"}
+        assert links.page_ids(page, PARSER) == {"real"}
     # MkDocs keeps front matter that is not YAML as text, and drops key: value lines.
-    assert links.page_ids("---\n[a list\n---\n# Real\n") == {"a-list", "real"}
-    assert links.page_ids("Title: Meta-data\n\nText\n{: #kept}\n") == {"kept"}
+    assert links.page_ids("---\n[a list\n---\n# Real\n", PARSER) == {"a-list", "real"}
+    assert links.page_ids("Title: Meta-data\n\nText\n{: #kept}\n", PARSER) == {"kept"}
 
 
 def test_ids_after_code_and_footnotes_further_down_are_all_found():
     page = ("```\n{#in-code}\n```\n\nAfter code\n{: #after}\n\nA claim.[^a] Another.[^b]\n\n"
             "[^a]: One.\n[^b]: Two.\n")
-    assert links.page_ids(page) == {"after", "fn:a", "fnref:a", "fn:b", "fnref:b"}
+    assert links.page_ids(page, PARSER) == {"after", "fn:a", "fnref:a", "fn:b", "fnref:b"}
 
 
 def test_a_link_right_after_inline_code_is_a_link():
@@ -96,8 +99,8 @@ def test_a_link_right_after_inline_code_is_a_link():
 
 
 def test_page_ids_of_a_page_without_front_matter_or_with_one_never_closed():
-    assert links.page_ids("# One\n\n## Two {#second}\n") == {"one", "second"}
-    assert links.page_ids("---\n# Title\n") == {"title"}
+    assert links.page_ids("# One\n\n## Two {#second}\n", PARSER) == {"one", "second"}
+    assert links.page_ids("---\n# Title\n", PARSER) == {"title"}
 
 
 def test_a_missing_anchor_is_one_the_target_page_does_not_have():

@@ -23,9 +23,12 @@ from markdown.treeprocessors import Treeprocessor
 from mkdocs.utils.yaml import yaml_load
 from profiles import examples
 from project import ROOT
-from rapport.markdown_scan import BLOCK_EXTENSIONS, Kind, classify, closing_line, headings
+from rapport.markdown_scan import Kind, classify, closing_line, headings
+from rapport.site_markdown import MKDOCS_BUILTINS
+from rapport.sources import project_settings
 from rapport.slugs import plain_text, slugify, split_attributes
 
+SETUP = project_settings().markdown
 PLACEHOLDER_RE = re.compile("\x02wzxhzdk:\\d+\x03")   # Python-Markdown's stashed raw HTML
 
 
@@ -36,7 +39,12 @@ class HeadingRecorder(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         for child in root:
             if re.fullmatch(r"h[1-6]", child.tag):
-                text = PLACEHOLDER_RE.sub("", "".join(child.itertext()))
+                parts = [child.text or ""]
+                for sub in child:       # toc's permalink (the site's "¶") is not the heading
+                    if sub.get("class") != "headerlink":
+                        parts.extend(sub.itertext())
+                    parts.append(sub.tail or "")
+                text = PLACEHOLDER_RE.sub("", "".join(parts))
                 self.md.recorded.append((int(child.tag[1]), " ".join(text.split())))
 
 
@@ -46,9 +54,7 @@ class RecordHeadings(Extension):
 
 
 def rendered_headings(text: str) -> list[tuple[int, str]]:
-    renderer = markdown.Markdown(extensions=[
-        *BLOCK_EXTENSIONS, "toc", "attr_list", RecordHeadings()],
-        extension_configs={"toc": {"slugify": slugify}})
+    renderer = SETUP.markdown(RecordHeadings())
     renderer.recorded = []
     renderer.convert(text)
     return renderer.recorded
@@ -58,7 +64,7 @@ def scanned_headings(text: str) -> list[tuple[int, str]]:
     lines = text.split("\n")
     kinds, _ = classify(lines)
     return [(heading.level, plain_text(split_attributes(heading.raw)[0]))
-            for heading in headings(lines, kinds)]
+            for heading in headings(lines, kinds, SETUP.parser)]
 
 
 LINES = [
@@ -101,17 +107,15 @@ def test_the_headings_split_at_are_the_headings_mkdocs_renders(lines):
             if "[" not in mine and mine != theirs] == [], text
 
 
-def test_the_scanner_reads_blocks_with_the_extensions_the_site_uses():
-    """Adding an extension that changes block structure (superfences, tabbed…) to mkdocs.yml
-    means adding it to the scanner too."""
+def test_the_scanner_reads_blocks_with_the_extensions_mkdocs_yml_lists_and_their_options():
+    """No list of extensions to keep in step: the parser is built from mkdocs.yml."""
     with (ROOT / "mkdocs.yml").open(encoding="utf-8") as stream:
         listed = yaml_load(stream)["markdown_extensions"]
-    used = {"tables", "fenced_code"} | {   # MkDocs always adds these two
-        next(iter(entry)) if isinstance(entry, dict) else entry for entry in listed}
-    assert set(BLOCK_EXTENSIONS) <= used
-    assert used - set(BLOCK_EXTENSIONS) <= {"toc", "attr_list", "pymdownx.snippets"}, (
-        "an extension the scanner does not know: add it to BLOCK_EXTENSIONS if it changes "
-        "what a block is")
+    names = [next(iter(entry)) if isinstance(entry, dict) else entry for entry in listed]
+    assert list(SETUP.extensions) == list(dict.fromkeys(MKDOCS_BUILTINS + names))
+    assert SETUP.configs["footnotes"] == {"BACKLINK_TITLE": "Back to the text"}
+    assert "abbr" in SETUP.parser.parser.blockprocessors
+    assert "snippet" in SETUP.parser.preprocessors
 
 
 # --- raw HTML blocks ----------------------------------------------------------------------------
@@ -133,7 +137,7 @@ def test_a_closing_tag_in_code_inside_an_html_block_does_not_close_it():
     lines = ["<div markdown>", "", "```", "</div>", "```", "", "</div>", "## After"]
     kinds, open_blocks = classify(lines)
     assert not open_blocks and closing_line(lines, kinds, 0, "div", len("<div")) == 6
-    assert [heading.raw for heading in headings(lines, kinds)] == ["After"]
+    assert [heading.raw for heading in headings(lines, kinds, SETUP.parser)] == ["After"]
 
 
 def test_a_comment_hides_every_line_up_to_the_first_close_after_it_opens():
@@ -148,7 +152,8 @@ def test_headings_the_token_cannot_mark_are_found_in_order_at_their_own_lines():
     """A line that ends a table row (`|`) or reads as a rule is matched by its text: the same
     text twice is two headings, each at its own line, and one swallowed by a list is none."""
     def at(lines: list[str]) -> list[tuple[int, int, str]]:
-        return [(h.index, h.level, h.raw) for h in headings(lines, classify(lines)[0])]
+        return [(h.index, h.level, h.raw)
+                for h in headings(lines, classify(lines)[0], SETUP.parser)]
 
     assert at(["A |", "---", "", "A |", "---"]) == [(0, 2, "A |"), (3, 2, "A |")]
     assert at(["- A |", "  ---", "", "A |", "---"]) == [(3, 2, "A |")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shutil
@@ -69,6 +70,24 @@ def test_plan_holds_each_article_folder_and_the_shared_pages():
         "articles/SUMMARY.md", "articles/index.md", "glossary.md", "index.md",
         "second/SUMMARY.md", "second/index.md", "second/saying-it.md",
         "second/when-it-feels-wrong.md", "snippets/review-policy.md", "snippets/tooltips.md"]
+
+
+def test_a_page_front_matter_is_the_bytes_of_one_dump_of_its_whole_mapping():
+    """The article's block is dumped once per article and each page's own keys are put
+    inside it: the result is what one dump of the page's whole mapping gives."""
+    from rapport.page_meta import article_page_front_matter
+    from rapport.yaml_lines import dump
+
+    fields = {"title": "Why it matters", "description": "Ünïcode: “quoted” — yes"}
+    article = {"title": "An article", "author": None, "whole": "a/index.md", "edits": "edits"}
+    page = {"part": 2, "parts": 12, "icon": "material/heart"}
+    after = {"search": {"exclude": True}, "hide": ["toc"]}
+    shared = dump({"author": "A. Writer", "reviewed": "2024-01-01", "article": article})
+    assert article_page_front_matter("content/a.md", dump(fields), shared, dump(page),
+                                     dump(after)) == (
+        "---\n# generated from content/a.md — do not edit; run: python scripts/build_pages.py\n"
+        + dump({**fields, "author": "A. Writer", "reviewed": "2024-01-01",
+                "article": {**article, **page}, **after}) + "---\n")
 
 
 def test_article_nav_lists_the_whole_article_first_then_the_sections():
@@ -451,10 +470,11 @@ HEADING_RE = re.compile(r'<h([1-6])[^>]*?\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.DO
 def heading_texts(markdown_text: str, level: str = "123456") -> dict[str, str]:
     """Each heading's id and its words, as MkDocs renders the page (headings of `level`)."""
     from mkdocs.utils.meta import get_data
-    from rapport.links import ID_RENDERER
+    from rapport.sources import project_settings
 
-    html = ID_RENDERER.reset().convert(get_data(markdown_text)[0])
-    return {anchor: re.sub(r"<[^>]+>", "", text).strip()
+    html = project_settings().markdown.parser.reset().convert(get_data(markdown_text)[0])
+    text_of = functools.partial(re.sub, r'<a class="headerlink".*?</a>|<[^>]+>', "")  # no ¶
+    return {anchor: text_of(text).strip()
             for found, anchor, text in HEADING_RE.findall(html) if found in level}
 
 
@@ -468,7 +488,7 @@ def test_every_id_of_the_article_as_one_document_lands_on_the_same_heading_on_ea
     article = parse_article(REPEATS, CONTENT / "repeats.md")
     pages = fixture_plan({"repeats": REPEATS})
     as_one = heading_texts(REPEATS)
-    anchors = anchor_map(article, EDITS_ID)
+    anchors = anchor_map(article, EDITS_ID, SETTINGS.markdown.parser)
     assert sorted(as_one) == ["edits", "goals", "goals_1", "goals_2", "goals_3",
                               "more-on-the-tasks", "notes", "notes_1", "steps", "work"]
     assert set(anchors) == set(as_one) | {section.slug for section in article.sections}

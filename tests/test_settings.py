@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 
 import pytest
-from project import FIXTURE_SETTINGS
+from project import FIXTURE_SETTINGS, ROOT
 from rapport.errors import Problems
 from rapport.settings import NextStep, settings_from
 from rapport.sources import read_settings
@@ -17,6 +17,8 @@ GOOD = {
     "extra": {"feedback": "feedback@example.org", "rapport": {
         "home_title": " Rapport:  a site ", "help_page": "help.md", "review_every_years": 2,
         "allowed_contacts": ["desk@example.org"],
+        "months": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+                   "Dec"], "characters_per_minute": 1000,
         "next_steps": [{"text": "Get help", "link": "help.md", "why": "lines"}]}},
 }
 
@@ -93,10 +95,28 @@ def test_without_extra_rapport_the_settings_say_where_to_look():
                                                          "under docs/) and 'why'"),
     ({"next_steps": "help.md"}, "'next_steps' must be a list of entries"),
     ({"next_steps": [{"text": "", "link": "help.md", "why": "x"}]}, "'next_steps' must be a"),
+    ({"months": ["January"]}, "'months' must be the names of the twelve months, January first"),
+    ({"months": None}, "'months' must be the names of the twelve months"),
+    ({"months": [""] * 12}, "'months' must be the names of the twelve months"),
+    ({"characters_per_minute": 0}, "'characters_per_minute' must be a whole number of "
+                                   "characters read in a minute, e.g. 1200"),
+    ({"characters_per_minute": "1200"}, "'characters_per_minute' must be a whole number"),
 ])
 def test_each_bad_setting_is_named_with_what_to_write(change, message):
     [found] = messages(with_rapport(**change))
     assert found.startswith("extra.rapport: " + message), found
+
+
+def test_dates_and_reading_times_come_from_the_settings_the_templates_read():
+    """One place for the month names and the reading pace: mkdocs.yml, which the templates
+    read as `config.extra.rapport` (Zensical too, which runs no hook)."""
+    from rapport.dates import long_date
+
+    settings = settings_from(GOOD, PATH)
+    assert long_date("2025-10-05", settings.months) == "5 Oct 2025"
+    assert settings.characters_per_minute == 1000
+    templates = (ROOT / "overrides" / "partials" / "rapport.html").read_text(encoding="utf-8")
+    assert "config.extra.rapport.months" in templates and '"January"' not in templates
 
 
 def test_every_bad_setting_is_reported_at_once():

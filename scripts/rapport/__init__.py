@@ -1,10 +1,10 @@
 """Rapport's page generator: the articles and the glossary in content/ -> Markdown pages in
 docs/.
 
-The modules are the pipeline, in order: read (`sources`, with `settings`) -> parse
-(`collection`, `front_matter`, `article` with `markdown_scan`, `summaries`, `slugs`,
-`contacts`; `glossary`) -> plan (`plan`, with `links`, `page_text`, `layout`, `dates`) -> sync
-(`sync`) -> check (`checks`), run as one by `pipeline.run`. Only `sources` reads the disk and
-only `sync` writes to it; the rest are pure functions over frozen dataclasses. `tooltips` is a
+The modules are the pipeline, in order: read (`sources`, with `settings` and
+`site_markdown`) -> parse (`collection`, `front_matter`, `article` with `markdown_scan`,
+`summaries`, `slugs`, `contacts`; `glossary`) -> plan (`plan`, with `links`, `page_text`,
+`page_meta`, `layout`, `dates`) -> sync (`sync`) -> check (`checks`), run as one by
+`pipeline.run`. Only `sources` reads the disk and only `sync` writes to it; the rest are pure functions over frozen dataclasses. `tooltips` is a
 Python-Markdown extension the MkDocs hook adds.
 """

@@ -1,8 +1,9 @@
 """Parse one article: its front matter (`front_matter`), a title, a lead, then sections.
 
-Pure functions from text to frozen dataclasses. Headings are read as Python-Markdown reads them
-(`markdown_scan`), summaries are cut from the text when none is written (`summaries`), slugs are made by the function MkDocs uses (`slugs`), and every problem is
-collected, so one run reports all of them, each naming the file, the line and what to do.
+Pure functions from text to frozen dataclasses. Headings and definitions are read with the
+site's own Python-Markdown (`markdown_scan`), summaries are cut from the text when none is
+written (`summaries`), slugs are made by the function MkDocs uses (`slugs`), and every problem
+is collected, so one run reports all of them, each naming the file, the line and what to do.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from .contacts import find_contacts
 from .errors import Problems, Report
 from .front_matter import MAX_DESCRIPTION, Meta, parse_meta, split_front_matter
 from .links import CODE_SPAN_RE
-from .markdown_scan import Kind, classify, headings
+from .markdown_scan import Defined, Kind, classify, read_blocks
+from .site_markdown import MarkdownSetup
 from .slugs import has_letters, heading_slug, plain_text, split_attributes, unique
 from .summaries import first_paragraph, teaser
 
@@ -111,9 +113,15 @@ class Article:
 
 
 def parse_article(text: str, path: Path, allowed_contacts: frozenset[str] = frozenset(),
-                  snippets: frozenset[str] = frozenset()) -> Article:
+                  snippets: frozenset[str] = frozenset(), markdown: MarkdownSetup | None = None
+                  ) -> Article:
     """Parse and validate an article; raise `Problems` naming every problem found.
-    `snippets`: the files a `--8<--` line may name (under the snippets' base_path)."""
+    `snippets`: the files a `--8<--` line may name (under the snippets' base_path);
+    `markdown`: the site's Markdown (by default, this project's mkdocs.yml's)."""
+    if markdown is None:
+        from .sources import project_settings  # sources reads the disk, and imports this
+
+        markdown = project_settings().markdown
     report = Report()
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
@@ -127,20 +135,14 @@ def parse_article(text: str, path: Path, allowed_contacts: frozenset[str] = froz
         raw, root, body_start = front
         meta = parse_meta(raw, root, path, report)
         article = split_body(lines[body_start - 1:], body_start, path, meta, report,
-                             snippets)
+                             snippets, markdown)
     if article is None or report.problems:  # no article without a problem to say why
         raise Problems(tuple(report.problems))
     return article
 
 
-# --- front matter -------------------------------------------------------------------------------
-
-
-# --- body ---------------------------------------------------------------------------------------
-
-
 def split_body(lines: list[str], first: int, path: Path, meta: Meta, report: Report,
-               snippets: frozenset[str] = frozenset()) -> Article | None:
+               snippets: frozenset[str], markdown: MarkdownSetup) -> Article | None:
     """Split the body into title, lead and sections; `first` is the body's 1-based line."""
     kinds, open_blocks = classify(lines)
     for block in open_blocks:
@@ -151,7 +153,7 @@ def split_body(lines: list[str], first: int, path: Path, meta: Meta, report: Rep
         if kinds[number] is Kind.HTML and TODO_RE.match(line):
             report.add(path, first + number, "unknown marker 'todo': the markers are "
                        f"{', '.join(MARKERS)}")
-    found = headings(lines, kinds)
+    found, defined = read_blocks(lines, kinds, markdown.parser)
     titles = [h for h in found if h.level == 1]
     if not titles:
         report.add(path, first, "no title: add '# Title' (or a title underlined with '===') "
@@ -179,7 +181,7 @@ def split_body(lines: list[str], first: int, path: Path, meta: Meta, report: Rep
     body_end = [h.index for h in starts] + [len(lines)]
     lead = text_of(lines, kinds, title_heading.end + 1, starts[0].index, first)
     definitions: list[Definition] = []
-    lead = take_definitions(lead, definitions)
+    lead = take_definitions(lead, definitions, defined)
     for number, line in enumerate(lead.lines):
         if lead.kinds[number] is Kind.HTML and MARKER_RE.match(line):
             report.add(path, lead.first + number, "markers (<!-- name: … -->) belong under a "
@@ -189,7 +191,8 @@ def split_body(lines: list[str], first: int, path: Path, meta: Meta, report: Rep
     taken = {explicit for h in starts if (explicit := split_attributes(h.raw)[1])}
     at = [h.index for h in found]  # in order: each section's headings by bisection, not a scan
     for position, (start, end) in enumerate(zip(starts, body_end[1:]), 1):
-        body = take_definitions(text_of(lines, kinds, start.end + 1, end, first), definitions)
+        body = take_definitions(text_of(lines, kinds, start.end + 1, end, first), definitions,
+                                defined)
         subheadings = tuple(Subheading(*split_attributes(h.raw))
                             for h in found[bisect_right(at, start.end):bisect_left(at, end)]
                             if h.level > 2)
@@ -215,6 +218,8 @@ def check_foreign_syntax(lines: list[str], kinds: list[Kind], first: int, path: 
             report.add(path, first + number, "a snippet line (--8<--) names no file under "
                        "docs/snippets/, and this site expands no other: copy the text in")
             continue
+        if "{" not in line:     # each tag below starts with one; most lines have none
+            continue
         text = CODE_SPAN_RE.sub("", line)
         for found in TEMPLATE_TAG_RE.findall(text):
             report.add(path, first + number, f"'{found}' is a Liquid or Hugo tag, which this "
@@ -229,20 +234,24 @@ def text_of(lines: list[str], kinds: list[Kind], start: int, end: int, first: in
     return Text(tuple(lines[start:end]), tuple(kinds[start:end]), first + start)
 
 
-def take_definitions(text: Text, definitions: list[Definition]) -> Text:
+def take_definitions(text: Text, definitions: list[Definition], defined: Defined) -> Text:
     """Move footnote, link reference and abbreviation definitions out of `text` into
     `definitions` (pages get the ones they use). Their lines become blank, so every other line
-    keeps its number."""
+    keeps its number. A definition is one Python-Markdown registered (`defined`); which lines
+    hold it is a small text scan (its first line, and a footnote's indented paragraphs), as
+    tests/test_article.py pins against the renderer."""
     lines, kinds = list(text.lines), list(text.kinds)
     index = 0
     while index < len(lines):
         found = None
         if kinds[index] is Kind.TEXT:
-            for regex, what in ((FOOTNOTE_DEFINITION_RE, "footnote"),
-                                (ABBREVIATION_RE, "abbreviation"),
-                                (REFERENCE_DEFINITION_RE, "reference")):
+            for regex, what, labels, key in (
+                    (FOOTNOTE_DEFINITION_RE, "footnote", defined.footnotes, str),
+                    (ABBREVIATION_RE, "abbreviation", defined.abbreviations, str.strip),
+                    (REFERENCE_DEFINITION_RE, "reference", defined.references,
+                     lambda label: label.strip().lower())):   # as Python-Markdown keys them
                 match = regex.match(lines[index])
-                if match:
+                if match and key(match.group(1)) in labels:
                     found = (match.group(1), what)
                     break
         if found is None:

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
 
+import markdown
+
 from . import links, yaml_lines
 from .collection import GLOSSARY_FILE, Collection
 from .dates import add_months, iso_date, period
@@ -19,8 +21,8 @@ from .plan import Plan
 from .settings import Settings
 
 
-def broken_links(plan: Plan, existing: dict[PurePosixPath, str], files: set[PurePosixPath]
-                 ) -> Iterable[ArticleError]:
+def broken_links(plan: Plan, existing: dict[PurePosixPath, str], files: set[PurePosixPath],
+                 parser: markdown.Markdown) -> Iterable[ArticleError]:
     """Each relative link of an article whose file or heading the site will not have (`files`:
     what stays of docs/)."""
     after = files | set(plan.files)
@@ -29,7 +31,7 @@ def broken_links(plan: Plan, existing: dict[PurePosixPath, str], files: set[Pure
 
     def ids(path: PurePosixPath) -> set[str]:
         if path not in cache:
-            cache[path] = links.page_ids(texts[path])   # every .md page is read or planned
+            cache[path] = links.page_ids(texts[path], parser)   # every .md page is read or planned
         return cache[path]
 
     for check in plan.links:

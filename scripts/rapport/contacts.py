@@ -24,6 +24,7 @@ URL_RE = re.compile(r"\b(?:https?|ftp)://[^\s)>\]\"']+")
 # brackets. Only runs of seven digits or more are parsed (shorter ones are service codes such
 # as 109, or figures).
 CANDIDATE_RE = re.compile(r"(?<![\w.+/])\+?(?:\(\d{1,5}\)[ .\-]?)?\d[\d .\-/]{5,}\d(?![\w])")
+DIGIT_RE = re.compile(r"\d")   # the same digits as CANDIDATE_RE's
 DATE_RE = re.compile(r"^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})$")
 # A date followed by a time of day ('2025-10-25 23:14', '25-10-25 23:14', '25/10/2025 09:30'):
 # removed before the digit runs are picked, so the date and the hour never pass for a number.
@@ -53,6 +54,8 @@ def find_contacts(lines: Iterable[str], allowed: frozenset[str] = frozenset(),
     and (unless `examples_pass` is False) the names and numbers reserved for examples. The
     importer keeps those out too: in a page copied from elsewhere they stand for someone's."""
     for number, line in enumerate(lines):
+        if "@" not in line and not DIGIT_RE.search(line):  # neither kind can be there
+            continue
         text = URL_RE.sub(" ", line)
         for match in EMAIL_RE.finditer(text):
             if match.group(0) not in allowed and not (

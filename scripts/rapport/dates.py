@@ -1,16 +1,16 @@
-"""Dates and periods as readers read them, each written once: the templates use the same
-month names through the site settings (`extra.rapport.months` in mkdocs.yml).
+"""Dates and periods as readers read them, each written once. The month names are a site
+setting (`extra.rapport.months` in mkdocs.yml), which the templates read too.
 """
 
 from __future__ import annotations
 
 import calendar
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
+
 NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
                 "ten")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
 
 
 def iso_date(value: Any) -> str | None:
@@ -23,10 +23,11 @@ def iso_date(value: Any) -> str | None:
         return None
 
 
-def long_date(iso: str) -> str:
-    """"2025-10-25" as readers write it: "25 October 2025"."""
+def long_date(iso: str, months: Sequence[str]) -> str:
+    """"2025-10-25" as readers write it: "25 October 2025" (as overrides/partials/rapport.html
+    writes it too, from the same `months`)."""
     year, month, day = iso.split("-")
-    return f"{int(day)} {MONTHS[int(month) - 1]} {year}"
+    return f"{int(day)} {months[int(month) - 1]} {year}"
 
 
 def period(months: int, in_words: bool = False) -> str:

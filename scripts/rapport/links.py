@@ -20,11 +20,9 @@ from typing import NamedTuple
 from urllib.parse import unquote
 
 import markdown
-from markdown.extensions.toc import TocExtension
 from mkdocs.utils.meta import get_data
 
-from .markdown_scan import BLOCK_EXTENSIONS, Kind
-from .slugs import slugify
+from .markdown_scan import Kind
 
 # Inline links and images: [text](target "title"), ![alt](<target with spaces>).
 INLINE_RE = re.compile(r"(?P<head>!?\[(?:[^\]\\\n]|\\.)*\]\(\s*)(?P<target><[^>\n]*>|[^)\s]+)"
@@ -37,8 +35,6 @@ ID_ATTRIBUTE_RE = re.compile(r"""\s(?:id|name)=(?:"([^"]*)"|'([^']*)')""")
 # Text that can carry an id besides its headings' (raw HTML, an attribute list): only such a
 # section is rendered to learn them.
 MAY_HOLD_IDS_RE = re.compile(r"""\s(?:id|name)=|\{[:#]|\{\s+[#.]""")
-ID_RENDERER = markdown.Markdown(extensions=[*BLOCK_EXTENSIONS, "attr_list",
-                                            TocExtension(slugify=slugify)])
 HTML_LINK_RE = re.compile(r"""\s(?:href|src)=(?:"([^"]*)"|'([^']*)')""")
 CODE_SPAN_RE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
 
@@ -61,7 +57,7 @@ class Destination:
 def find_links(lines: tuple[str, ...], kinds: tuple[Kind, ...]) -> Iterator[Link]:
     """Every inline link, image and reference definition in the Markdown lines."""
     for number, (line, kind) in enumerate(zip(lines, kinds)):
-        if kind is not Kind.TEXT:
+        if kind is not Kind.TEXT or not may_link(line):
             continue
         code = code_spans(line)
         for regex in (INLINE_RE, DEFINITION_RE):
@@ -74,6 +70,8 @@ def find_html_links(lines: tuple[str, ...], kinds: tuple[Kind, ...]) -> Iterator
     """Every `href` and `src` in raw HTML, block or inline (MkDocs passes raw HTML through
     as written), outside code."""
     for number, (line, kind) in enumerate(zip(lines, kinds)):
+        if "href" not in line and "src" not in line:    # what HTML_LINK_RE needs, to be quick
+            continue
         if kind is Kind.TEXT:
             line = CODE_SPAN_RE.sub("", line)
         if kind in (Kind.HTML, Kind.TEXT):
@@ -97,11 +95,20 @@ def rewrite_links(lines: tuple[str, ...], kinds: tuple[Kind, ...], href: Callabl
 
         return DEFINITION_RE.sub(replace, INLINE_RE.sub(replace, line))
 
-    return [line if kind is not Kind.TEXT else rewrite(line) for line, kind in zip(lines, kinds)]
+    return [rewrite(line) if kind is Kind.TEXT and may_link(line) else line
+            for line, kind in zip(lines, kinds)]
+
+
+def may_link(line: str) -> bool:
+    """Whether a line has what INLINE_RE or DEFINITION_RE needs: most lines are prose and
+    have neither, and these regexes cost more than the check."""
+    return "](" in line or "]:" in line
 
 
 def code_spans(line: str) -> list[tuple[int, int]]:
     """Where a line's inline code is: a link written there is code, not a link."""
+    if "`" not in line:
+        return []
     return [match.span() for match in CODE_SPAN_RE.finditer(line)]
 
 
@@ -153,23 +160,23 @@ def relative_path(target: str, folder: str) -> str:
 # --- the ids a page's headings get ------------------------------------------------------------
 
 
-def page_ids(markdown_text: str) -> set[str]:
+def page_ids(markdown_text: str, parser: markdown.Markdown) -> set[str]:
     """The ids a page's HTML will have, as MkDocs makes it: what a link's `#fragment` may
     name. Python-Markdown renders the page with the site's extensions and its heading slugs,
     so every id is there (headings anywhere, attribute lists, footnotes, raw HTML) and no
     other (nothing from the front matter or from code)."""
     body, _ = get_data(markdown_text)
-    html = ID_RENDERER.reset().convert(body)
+    html = parser.reset().convert(body)
     return {unescape(double or single) for double, single in ID_ATTRIBUTE_RE.findall(html)}
 
 
-def other_ids(markdown_text: str) -> set[str]:
+def other_ids(markdown_text: str, parser: markdown.Markdown) -> set[str]:
     """The ids a piece of an article carries besides its headings' toc ids: raw HTML anchors
     (`<a id>`, `<a name>`, `<span id>`) and attribute lists (`{#x}` on any block), as the
     renderer gives them. Text that can hold none is not rendered."""
     if not MAY_HOLD_IDS_RE.search(markdown_text):
         return set()
-    return page_ids(markdown_text)
+    return page_ids(markdown_text, parser)
 
 
 def missing_anchor(destination: Destination, ids: Callable[[PurePosixPath], set[str]]) -> bool:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import Enum
+from xml.etree import ElementTree as etree
 
 import markdown
 from markdown.blockprocessors import HRProcessor
@@ -52,11 +53,6 @@ FENCE_OPEN_RE = re.compile(
     r"(?:hl_lines=(?P<quote>\"|')(?:.*?)(?P=quote)[ ]*)?)$")
 ATX_RE = re.compile(r"^(?P<level>#{1,6})(?P<text>(?:\\.|[^\\])*?)#*$")
 SETEXT_UNDERLINE_RE = re.compile(r"^[=-]+[ ]*$")
-# The extensions of mkdocs.yml that change block structure (MkDocs adds tables and
-# fenced_code itself); a test keeps the two lists in step.
-BLOCK_EXTENSIONS = ("abbr", "admonition", "def_list", "fenced_code", "footnotes", "md_in_html",
-                    "tables")
-BLOCK_PARSER = markdown.Markdown(extensions=list(BLOCK_EXTENSIONS))
 HEADING_LEVELS = {f"h{level}": level for level in range(1, 7)}
 # Marks a candidate line for the parser: Supplementary Private Use Area characters, which
 # mean nothing to Markdown and which no article uses.
@@ -211,9 +207,27 @@ def mark_indented_code(lines: list[str], kinds: list[Kind]) -> None:
 
 
 
-def headings(lines: list[str], kinds: list[Kind]) -> list[Heading]:
-    """Every heading Python-Markdown renders at the top level (or inside an HTML block that
-    holds Markdown), in order, as its own block parser finds them. A `#` line inside a list
+@dataclass(frozen=True)
+class Defined:
+    """The labels Python-Markdown's parse registered as defined: link references (lowercase,
+    as it keys them), footnotes and abbreviations, from its own stores."""
+
+    references: frozenset[str] = frozenset()
+    footnotes: frozenset[str] = frozenset()
+    abbreviations: frozenset[str] = frozenset()
+
+
+def headings(lines: list[str], kinds: list[Kind], parser: markdown.Markdown
+             ) -> list[Heading]:
+    """Every heading Python-Markdown renders at the top level, in order (see read_blocks)."""
+    return read_blocks(lines, kinds, parser)[0]
+
+
+def read_blocks(lines: list[str], kinds: list[Kind], parser: markdown.Markdown
+                ) -> tuple[list[Heading], Defined]:
+    """One parse of the article by Python-Markdown's block parser, and what it found: the
+    definitions it registered, and every heading it renders at the top level (or inside an
+    HTML block that holds Markdown), in order, as its own block parser finds them. A `#` line inside a list
     item or a table, a line under an admonition, what a footnote swallows: the parser knows,
     and this does not have to. Each line that could be a heading carries an inert token, read
     back from the headings the parser makes; a line the token would change (one that reads as
@@ -240,10 +254,8 @@ def headings(lines: list[str], kinds: list[Kind]) -> list[Heading]:
             else:
                 tagged[index] = line + token(index)
                 candidates[index] = heading
-    if not candidates and not untagged:
-        return []
-    found = []
-    for level, text in parsed_headings(tagged):
+    found: list[Heading] = []
+    for level, text in parsed_headings(tagged, parser):
         match = TOKEN_RE.search(text)
         if match:
             heading = candidates.get(int(match.group(1)))
@@ -253,7 +265,22 @@ def headings(lines: list[str], kinds: list[Kind]) -> list[Heading]:
                             and h.raw == text.strip()), None)
         if heading is not None and heading.level == level:
             found.append(heading)
-    return found
+    return found, defined(parser)
+
+
+def defined(parser: markdown.Markdown) -> Defined:
+    """What the last parse registered, read from Python-Markdown's own stores (the footnotes'
+    and abbreviations' live in their block processors)."""
+    processors = parser.parser.blockprocessors
+    if "footnote" in processors:   # a footnote's text is parsed when the page is rendered,
+        store = processors["footnote"].footnotes   # and what it defines counts then
+        for text in list(store.footnotes.values()):
+            parser.parser.parseChunk(etree.Element("div"), text)
+    return Defined(
+        frozenset(parser.references),
+        frozenset(processors["footnote"].footnotes.footnotes) if "footnote" in processors
+        else frozenset(),
+        frozenset(processors["abbr"].abbrs) if "abbr" in processors else frozenset())
 
 
 def in_fenced_divs(lines: list[str], kinds: list[Kind]) -> set[int]:
@@ -278,13 +305,13 @@ def token(index: int) -> str:
     return f"{TOKEN_OPEN}{index}{TOKEN_CLOSE}"
 
 
-def parsed_headings(lines: list[str]) -> list[tuple[int, str]]:
+def parsed_headings(lines: list[str], parser: markdown.Markdown) -> list[tuple[int, str]]:
     """(level, raw text) of each top-level heading Python-Markdown's block parser makes, in
     order."""
-    BLOCK_PARSER.reset()
-    for preprocessor in BLOCK_PARSER.preprocessors:
+    parser.reset()
+    for preprocessor in parser.preprocessors:
         lines = preprocessor.run(lines)
-    root = BLOCK_PARSER.parser.parseDocument(lines).getroot()
+    root = parser.parser.parseDocument(lines).getroot()
     # Only the top level: nothing nested is a section's heading (not in a list, a note, or
     # Markdown inside HTML such as `<div markdown>`, which a section page could not close).
     return [(HEADING_LEVELS[child.tag], child.text or "") for child in root

@@ -8,7 +8,6 @@ on by the `href` the plan gives each renderer.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable, Mapping
 from pathlib import PurePosixPath
@@ -25,13 +24,14 @@ from .layout import (ARTICLE_ICON, ARTICLES_PAGE, ARTICLES_TITLE, DEFAULT_ICON, 
 from .markdown_scan import ATX_RE, Kind, classify
 from .settings import Settings
 from .slugs import atx_text, escape_html, escape_markdown
+from .page_meta import (HIDE_TOC, WHOLE_PAGE_END, article_page_front_matter, dump_item,
+                        front_matter, latest_review, reading_minutes)
 from .yaml_lines import dump
 
 if TYPE_CHECKING:
     from .plan import LinkResolver
 
 FOOTNOTE_USE_RE = re.compile(r"\[\^([^\]]+)\](?!:)")
-CHARACTERS_PER_MINUTE = 1200       # about 200 words: the templates count the same way
 
 
 def render_home(collection: Collection, settings: Settings, icons: Mapping[str, str],
@@ -41,7 +41,7 @@ def render_home(collection: Collection, settings: Settings, icons: Mapping[str, 
     parts = [f"# {escape_markdown(settings.home_title)}", settings.site_description,
              f"[Get help now]({settings.help_page.as_posix()}){{ .md-button }}"]
     if collection.entries:
-        parts += [f"## {ARTICLES_TITLE}", article_cards(collection, icons, HOME)]
+        parts += [f"## {ARTICLES_TITLE}", article_cards(collection, settings, icons, HOME)]
     for entry in collection.entries:
         article = entry.article
         href = resolvers[entry.name].href_for(HOME, None)
@@ -72,29 +72,24 @@ def render_articles_page(collection: Collection, settings: Settings,
         f"Every article on {settings.site_name}, with what each is about and how long it takes "
         "to read."), **latest_review(collection)}
     return (front_matter(collection.label, meta) + f"\n# {ARTICLES_TITLE}\n\n"
-            + article_cards(collection, icons, ARTICLES_PAGE) + "\n")
+            + article_cards(collection, settings, icons, ARTICLES_PAGE) + "\n")
 
 
-def article_cards(collection: Collection, icons: Mapping[str, str], page: PurePosixPath) -> str:
+def article_cards(collection: Collection, settings: Settings, icons: Mapping[str, str],
+                  page: PurePosixPath) -> str:
     """A grid with a card per article, in the editors' order, linked from `page`."""
-    cards = "\n".join(render_article_card(entry, icons[ARTICLE_ICON], page)
+    cards = "\n".join(render_article_card(entry, icons[ARTICLE_ICON], page,
+                                          settings.characters_per_minute)
                       for entry in collection.entries)
     return f'<div class="grid cards" markdown>\n\n{cards}\n</div>'
 
 
-def latest_review(collection: Collection) -> dict[str, str]:
-    """A page that shows every article changes when any of them is reviewed."""
-    if not collection.entries:
-        return {}
-    return {"reviewed": max(entry.article.meta.reviewed for entry in collection.entries)}
-
-
-def render_article_card(entry: Entry, svg: str, page: PurePosixPath) -> str:
+def render_article_card(entry: Entry, svg: str, page: PurePosixPath, pace: int) -> str:
     """A card for an article: its icon (inline SVG, as Material's emoji extension would write
     it, without that extension's cost of indexing every icon set on each build), title,
-    description and reading time."""
+    description and reading time (`pace`: characters a minute)."""
     article = entry.article
-    minutes = reading_minutes(article)
+    minutes = reading_minutes(article, pace)
     icon = f'<span class="twemoji lg middle" aria-hidden="true">{svg.strip()}</span>'
     link = links.relative_href(links.Destination(entry.folder / "index.md"), page)
     return (f"-   {icon} __[{escape_markdown(article.title)}]({link})__\n\n"
@@ -111,23 +106,26 @@ def render_section_card(folder: PurePosixPath, section: Section) -> str:
 
 
 def render_section(entry: Entry, section: Section, number: int, total: int,
-                   settings: Settings, edits_id: str, href: Callable[[str], str]) -> str:
-    """A section's own page: its heading as title, its summary as meta description."""
+                   settings: Settings, front: tuple[str, str, str],
+                   href: Callable[[str], str]) -> str:
+    """A section's own page: its heading as title, its summary as meta description. `front`:
+    this page's own front matter and its part number's line (`section_front_matter`), and
+    what every page of the article has (`article_front_matter`)."""
     article = entry.article
     body = render_text(section.body, href, notes=article.meta.notes, promote=True)
-    meta = {"title": escape_html(section.title), "description": escape_html(section.summary),
-            **article_meta(entry, settings, edits_id, part=number + 1, parts=total,
-                           icon=section.icon or DEFAULT_ICON)}
-    if not section.subheadings:  # a table of contents would list only "What you can do next"
-        meta["hide"] = ["toc"]
     definitions = render_definitions(article.definitions, body, href)
     path = section_page(entry.folder, section.slug)
-    return (front_matter(entry.label, meta) + f"\n# {heading_markdown(section, href)}\n\n{body}\n"
+    fields, part, shared = front
+    return (article_page_front_matter(
+                entry.label, fields, shared,
+                part + dump_item("parts", total) + dump_item("icon", section.icon or DEFAULT_ICON),
+                "" if section.subheadings else HIDE_TOC)
+            + f"\n# {heading_markdown(section, href)}\n\n{body}\n"
             + next_steps(entry, settings, path) + (f"\n{definitions}\n" if definitions else ""))
 
 
 def render_whole(entry: Entry, settings: Settings, edits_id: str, resolver: LinkResolver,
-                 path: PurePosixPath) -> str:
+                 path: PurePosixPath, shared: str) -> str:
     """The whole article on one page, for reading straight through and printing."""
     article = entry.article
     href = resolver.href_for(path, None)
@@ -146,31 +144,13 @@ def render_whole(entry: Entry, settings: Settings, edits_id: str, resolver: Link
     # Left out of search: each sentence is found on its section's page only, and the index
     # every reader downloads stays small. Its footer has no previous/next: it comes first in
     # its article's navigation, and "next" would only repeat its first part.
-    meta = {"title": escape_html(article.title),
-            "description": escape_html(article.meta.description),
-            **article_meta(entry, settings, edits_id, minutes=reading_minutes(article)),
-            "search": {"exclude": True}, "hide": ["footer"]}
-    return front_matter(entry.label, meta) + "\n" + "\n\n".join(parts) + "\n"
-
-
-def article_meta(entry: Entry, settings: Settings, edits_id: str, **extra: object
-                 ) -> dict[str, object]:
-    """What the templates need to know about the article a page belongs to (credits, dates,
-    JSON-LD, the way back to the whole article), from its own front matter."""
-    meta = entry.article.meta
-    return {
-        "author": escape_html(meta.author or settings.editors),
-        "reviewed": meta.reviewed,
-        "article": {
-            "title": escape_html(entry.article.title),
-            "author": escape_html(meta.author) if meta.author else None,
-            "publication": escape_html(meta.publication) if meta.publication else None,
-            "published": meta.published,
-            "whole": f"{entry.name}/index.md",
-            "edits": edits_id,
-            **extra,
-        },
-    }
+    meta = dump({"title": escape_html(article.title),
+                 "description": escape_html(article.meta.description)})
+    return (article_page_front_matter(entry.label, meta, shared,
+                                      dump({"minutes": reading_minutes(
+                                          article, settings.characters_per_minute)}),
+                                      WHOLE_PAGE_END)
+            + "\n" + "\n\n".join(parts) + "\n")
 
 
 def next_steps(entry: Entry, settings: Settings, page: PurePosixPath) -> str:
@@ -193,15 +173,16 @@ def render_edits(meta: Meta, settings: Settings, edits_id: str) -> str:
     readers can see the difference; the editors' own articles say so."""
     edits = "\n".join(f"{number}. {escape_markdown(edit.what)} *{escape_markdown(edit.why)}*"
                       for number, edit in enumerate(meta.edits, 1))
-    reviewed = f"Last reviewed on {long_date(meta.reviewed)}."
+    reviewed = f"Last reviewed on {long_date(meta.reviewed, settings.months)}."
     if meta.publication is None:
         by = escape_markdown(meta.author) if meta.author else f"the {settings.site_name} editors"
         text = (f"## About this article {{#{edits_id}}}\n\nWritten by {by}; first published "
-                f"on this site on {long_date(meta.published)}. {reviewed}")
+                f"on this site on {long_date(meta.published, settings.months)}. {reviewed}")
         return text + (f" Changes since then:\n\n{edits}" if edits else "")
     return (f"## Source and edits {{#{edits_id}}}\n\n"
             f"Written by {escape_markdown(meta.author or '')}; first published in "
-            f"{escape_markdown(meta.publication)} on {long_date(meta.published)}. {reviewed} "
+            f"{escape_markdown(meta.publication)} on "
+            f"{long_date(meta.published, settings.months)}. {reviewed} "
             "The text above differs from the original only as listed here.\n\n" + edits)
 
 
@@ -320,17 +301,6 @@ def heading_markdown(section: Section, href: Callable[[str], str]) -> str:
     return atx_text(links.rewrite_links(text.lines, text.kinds, href)[0])
 
 
-def front_matter(source: str, fields: Mapping[str, object]) -> str:
-    """YAML front matter with the generated marker as its first line (visible in the source)."""
-    return f"---\n# {MARK.format(source=source)}\n{dump(dict(fields))}---\n"
-
-
 def parts_label(count: int) -> str:
     return f"{count} part{'' if count == 1 else 's'}"
 
-
-def reading_minutes(article: Article) -> int:
-    """Minutes to read the whole article, counted the way the templates count."""
-    characters = sum(len(line) for text in (article.lead, *(s.body for s in article.sections))
-                     for line in text.prose())
-    return max(1, math.ceil(characters / CHARACTERS_PER_MINUTE))

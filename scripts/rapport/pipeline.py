@@ -55,7 +55,7 @@ def diff_docs(sources: Sources) -> tuple[Diff, Collection]:
     diff = compare(plan, existing, labels, collection, report)
     kept = {path for path in diff.delete if generated_source(existing[path]) in failed}
     files = all_files(sources.docs) - (set(diff.delete) - kept)
-    report.extend(broken_links(plan, existing, files))
+    report.extend(broken_links(plan, existing, files, sources.settings.markdown.parser))
     report.extend(hand_written_links(plan, existing, files, sources.docs))
     report.raise_if_any()
     return diff, collection

@@ -14,12 +14,15 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
+import markdown
+
 from . import links
 from .article import Article
 from .collection import GLOSSARY_FILE, Collection, Entry
 from .errors import Report
 from .layout import (ARTICLE_ICON, ARTICLES_NAV, ARTICLES_PAGE, DEFAULT_ICON, EDITS_ID, GLOSSARY,
                      HOME, NAV_FILE, REVIEW_POLICY, TOOLTIPS, section_page)
+from .page_meta import article_front_matter, section_front_matter
 from .page_text import (heading_text, note_text, render_article_nav, render_articles_nav,
                         render_articles_page, render_glossary, render_home, render_review_policy,
                         render_section, render_tooltips, render_whole)
@@ -80,7 +83,8 @@ def plan_site(collection: Collection, settings: Settings, icons: Mapping[str, st
         edits_id = unique(EDITS_ID, {section.slug for section in entry.article.sections}
                           | {sub.explicit_id for section in entry.article.sections
                              for sub in section.subheadings if sub.explicit_id})
-        resolvers[entry.name] = LinkResolver(entry, anchor_map(entry.article, edits_id),
+        resolvers[entry.name] = LinkResolver(entry, anchor_map(entry.article, edits_id,
+                                                        settings.markdown.parser),
                                              report, checks)
         article_files, article_origins = plan_article(entry, settings, edits_id,
                                                       resolvers[entry.name])
@@ -122,13 +126,15 @@ def plan_article(entry: Entry, settings: Settings, edits_id: str, resolver: Link
     section, and the folder's SUMMARY.md that mkdocs-literate-nav reads."""
     article, folder = entry.article, entry.folder
     whole = folder / "index.md"
-    plan = {whole: render_whole(entry, settings, edits_id, resolver, whole)}
+    shared = article_front_matter(entry, settings, edits_id)
+    plan = {whole: render_whole(entry, settings, edits_id, resolver, whole, shared)}
     origins = {whole: Origin(entry.path, None, "its whole page"),
                folder / NAV_FILE: Origin(entry.path, None, "its navigation")}
     total = len(article.sections)
-    for number, section in enumerate(article.sections):
+    for number, (section, own) in enumerate(zip(article.sections,
+                                                section_front_matter(article))):
         path = section_page(folder, section.slug)
-        plan[path] = render_section(entry, section, number, total, settings, edits_id,
+        plan[path] = render_section(entry, section, number, total, settings, (*own, shared),
                                     resolver.href_for(path, number))
         origins[path] = Origin(entry.path, section.line, f"section '{section.title}'")
     plan[folder / NAV_FILE] = render_article_nav(entry)
@@ -196,7 +202,8 @@ class LinkResolver:
         return href
 
 
-def anchor_map(article: Article, edits_id: str) -> dict[str, Anchor]:
+def anchor_map(article: Article, edits_id: str, parser: markdown.Markdown
+               ) -> dict[str, Anchor]:
     """Every id the article has as one document (as toc would give it), and where it lands:
     the whole page gives each section its slug as id; a section page gives ids afresh."""
     original_taken = {s.explicit_id for s in article.sections if s.explicit_id} | {
@@ -224,6 +231,8 @@ def anchor_map(article: Article, edits_id: str) -> dict[str, Anchor]:
     # Raw HTML anchors and attribute-list ids keep their id on every page.
     texts = [(None, article.lead), *enumerate(section.body for section in article.sections)]
     for number, text in texts:
-        for found in sorted(links.other_ids(text.markdown()) - set(anchors)):
+        # Not `- set(anchors)`: that copies every id once per section (quadratic).
+        for found in sorted(i for i in links.other_ids(text.markdown(), parser)
+                            if i not in anchors):
             anchors[found] = Anchor(found, number, found)
     return anchors

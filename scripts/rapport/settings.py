@@ -14,6 +14,7 @@ from typing import Any
 
 from .errors import SettingsError, Problems
 from .links import Destination, resolve
+from .site_markdown import MarkdownSetup, markdown_setup
 from .yaml_lines import is_text
 
 
@@ -37,11 +38,14 @@ class Settings:
     help_page: PurePosixPath
     review_every_years: int
     allowed_contacts: frozenset[str]
+    months: tuple[str, ...]                        # dates as readers read them (dates.py)
+    characters_per_minute: int                     # reading time
     next_steps: tuple[NextStep, ...] = ()
     due_soon_days: int = 60
     review_help_every_months: int | None = None   # the help page, when sooner than the rest
     reviewer: str | None = None                    # who reviews the content (a name or role)
     snippet_folders: tuple[Path, ...] = ()         # pymdownx.snippets' base_path, resolved
+    markdown: MarkdownSetup = MarkdownSetup((), {})  # mkdocs.yml's markdown_extensions
 
 
 def settings_from(config: Mapping[str, Any], path: Path) -> Settings:
@@ -77,6 +81,13 @@ def settings_from(config: Mapping[str, Any], path: Path) -> Settings:
     allowed = rapport.get("allowed_contacts") or []
     if not isinstance(allowed, list) or not all(isinstance(item, str) for item in allowed):
         fail("'allowed_contacts' must be a list of exact e-mail addresses or numbers")
+    months = rapport.get("months")
+    if not (isinstance(months, list) and len(months) == 12 and all(map(is_text, months))):
+        fail("'months' must be the names of the twelve months, January first")
+    pace = rapport.get("characters_per_minute")
+    if not isinstance(pace, int) or isinstance(pace, bool) or pace < 1:
+        fail("'characters_per_minute' must be a whole number of characters read in a minute, "
+             "e.g. 1200")
     feedback = extra.get("feedback")
     steps = rapport.get("next_steps") or []
     if not isinstance(steps, list) or not all(
@@ -85,6 +96,11 @@ def settings_from(config: Mapping[str, Any], path: Path) -> Settings:
             and is_page(step["link"]) for step in steps):
         fail("'next_steps' must be a list of entries with 'text', 'link' (a page under "
              "docs/) and 'why'")
+    folders = snippet_folders(config, path)
+    try:
+        setup = markdown_setup(config, folders)
+    except ValueError as error:
+        problems.append(SettingsError(path, None, f"markdown_extensions: {error}"))
     if problems:
         raise Problems(tuple(problems))
     return Settings(
@@ -96,11 +112,14 @@ def settings_from(config: Mapping[str, Any], path: Path) -> Settings:
         review_every_years=years,
         allowed_contacts=frozenset(allowed) | ({feedback} if isinstance(feedback, str) and
                                                feedback else set()),
+        months=tuple(months),
+        characters_per_minute=pace,
         next_steps=tuple(NextStep(step["text"], PurePosixPath(step["link"]), step["why"])
                          for step in steps),
         review_help_every_months=help_months,
         reviewer=" ".join(reviewer.split()) if is_text(reviewer) else None,
-        snippet_folders=snippet_folders(config, path),
+        snippet_folders=folders,
+        markdown=setup,
     )
 
 

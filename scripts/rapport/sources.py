@@ -7,6 +7,7 @@ so that one run reports all of them.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -23,6 +24,7 @@ from .settings import Settings, settings_from
 # Material's icons (material/…, fontawesome/…, octicons/…, simple/…), as its emoji extension
 # finds them.
 ICONS = Path(material.__file__).parent / "templates" / ".icons"
+PROJECT_CONFIG = Path(__file__).resolve().parents[2] / "mkdocs.yml"
 ICON_NAME_RE = re.compile(r"^[a-z0-9-]+/[a-z0-9-]+$")
 
 
@@ -77,6 +79,13 @@ def read_settings(path: Path) -> Settings:
     return settings_from(config or {}, path)
 
 
+@functools.cache
+def project_settings() -> Settings:
+    """This project's own settings (mkdocs.yml beside scripts/), for a caller that reads an
+    article on its own: the importer, a test."""
+    return read_settings(PROJECT_CONFIG)
+
+
 def read_collection(sources: Sources, labels: Labels, report: Report
                     ) -> tuple[Collection, set[str]]:
     """Read and parse every article and the glossary, reporting every problem of every file;
@@ -101,7 +110,7 @@ def read_collection(sources: Sources, labels: Labels, report: Report
         if text is not None and not problem:
             try:
                 article = parse_article(text, path, sources.settings.allowed_contacts,
-                                        snippets)
+                                        snippets, sources.settings.markdown)
             except Problems as problems:
                 report.extend(problems.problems)
         if article is None:

@@ -95,3 +95,12 @@ def dump(data: dict[str, Any]) -> str:
     libyaml (which escapes an emoji, and counts the 128 that make a key `? key` in bytes
     where pure Python counts characters)."""
     return yaml.dump(data, Dumper=yaml.SafeDumper, **DUMP_OPTIONS)
+
+
+def dump_each(items: Sequence[dict[str, Any]]) -> list[str]:
+    """`dump` of each mapping, in one run of PyYAML (whose setup costs more than a short
+    mapping's text): one stream of documents, cut where each starts. A document starts at a
+    `---` line; no line of a top-level mapping is one (a value's next lines are indented)."""
+    text = yaml.dump_all(items, Dumper=yaml.SafeDumper, explicit_start=True, **DUMP_OPTIONS)
+    return [f"{part}\n" for part in text.removeprefix("---\n")[:-1].split("\n---\n")
+            ] if items else []
