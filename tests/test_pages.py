@@ -478,6 +478,22 @@ def heading_texts(markdown_text: str, level: str = "123456") -> dict[str, str]:
             for found, anchor, text in HEADING_RE.findall(html) if found in level}
 
 
+def test_a_repeat_of_a_heading_whose_id_ends_in_a_number_gets_the_id_toc_gives_it():
+    """toc counts on from an id's own `_1` (`step_1`, then `step_2`, not `step_1_1`): the ids
+    are asked of toc, with no copy of its rule to keep right."""
+    from rapport.layout import EDITS_ID
+    from rapport.plan import Anchor, anchor_map
+
+    text = REPEATS.split("\n# Goals\n")[0] + ("\n# Goals\n\nLead.\n\n## Step_1\n\nOne.\n\n"
+                                              "## Step_1\n\nTwo.\n\n### Step_1\n\nThree.\n")
+    anchors = anchor_map(parse_article(text, CONTENT / "steps.md"), EDITS_ID,
+                         SETTINGS.markdown.parser)
+    assert set(heading_texts(text)) == {"goals", "step_1", "step_2", "step_3"}
+    assert {key: anchors[key] for key in ("step_1", "step_2", "step_3")} == {
+        "step_1": Anchor("step_1", 0, None), "step_2": Anchor("step_1-2", 1, None),
+        "step_3": Anchor("step_2", 1, "step_2")}
+
+
 def test_every_id_of_the_article_as_one_document_lands_on_the_same_heading_on_each_page():
     """A link `#id` in an article names a heading as the article reads in one file (toc's
     `goals_1`, `goals_2`…); on the whole page and on the section page that holds it, the id it

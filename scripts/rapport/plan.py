@@ -13,11 +13,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
+from xml.etree import ElementTree as etree
 
 import markdown
 
 from . import links
-from .article import Article
+from .article import Article, Section
 from .collection import GLOSSARY_FILE, Collection, Entry
 from .errors import Report
 from .layout import (ARTICLE_ICON, ARTICLES_NAV, ARTICLES_PAGE, DEFAULT_ICON, EDITS_ID, GLOSSARY,
@@ -27,7 +28,7 @@ from .page_text import (heading_text, note_text, render_article_nav, render_arti
                         render_articles_page, render_glossary, render_home, render_review_policy,
                         render_section, render_tooltips, render_whole)
 from .settings import Settings
-from .slugs import heading_slug, slugify, toc_unique, unique
+from .slugs import escape_markdown, plain_text, unique
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,10 @@ class LinkCheck:
     target: str
     destination: links.Destination
     relative_to: PurePosixPath   # the folder under docs/ the link is written from
+
+
+# A heading for `toc_ids`: its level, its Markdown text and its explicit id, if any.
+Heading = tuple[int, str, "str | None"]
 
 
 class Origin(NamedTuple):
@@ -204,30 +209,33 @@ class LinkResolver:
 
 def anchor_map(article: Article, edits_id: str, parser: markdown.Markdown
                ) -> dict[str, Anchor]:
-    """Every id the article has as one document (as toc would give it), and where it lands:
-    the whole page gives each section its slug as id; a section page gives ids afresh."""
-    original_taken = {s.explicit_id for s in article.sections if s.explicit_id} | {
-        sub.explicit_id for s in article.sections for sub in s.subheadings if sub.explicit_id}
-    whole_taken = {s.slug for s in article.sections} | {edits_id} | {
-        sub.explicit_id for s in article.sections for sub in s.subheadings if sub.explicit_id}
-    anchors: dict[str, Anchor] = {}
-    title_id = toc_unique(slugify(article.title), original_taken)
-    anchors[title_id] = Anchor(toc_unique(slugify(article.title), whole_taken), None, None)
-    for number, section in enumerate(article.sections):
-        original = section.explicit_id or toc_unique(heading_slug(section.heading),
-                                                     original_taken)
-        local_taken = {sub.explicit_id for sub in section.subheadings if sub.explicit_id}
-        toc_unique(heading_slug(section.heading), local_taken)  # the section page's title
-        anchors.setdefault(original, Anchor(section.slug, number, None))
+    """Every id the article has as one document, and where it lands: the whole page gives
+    each section its slug as id; a section page gives ids afresh. The ids are toc's own
+    (`toc_ids`), for the headings of the article as written, of its whole page, and of each
+    section page that has subheadings."""
+    sections = article.sections
+    title = (1, escape_markdown(article.title), None)
+
+    def with_subheadings(section: Section, heading_id: str | None) -> list[Heading]:
+        return [(2, section.heading, heading_id),
+                *((3, sub.text, sub.explicit_id) for sub in section.subheadings)]
+
+    original = iter(toc_ids(parser, [title, *(heading for s in sections
+                                              for heading in with_subheadings(s, s.explicit_id))]))
+    whole = iter(toc_ids(parser, [title, *(heading for s in sections
+                                           for heading in with_subheadings(s, s.slug)),
+                                  (2, "About this article", edits_id)]))
+    anchors = {next(original): Anchor(next(whole), None, None)}
+    for number, section in enumerate(sections):
+        # A section page: the section's heading as its title, then its subheadings.
+        local = iter(toc_ids(parser, [(1, section.heading, None),
+                                      *with_subheadings(section, None)[1:]])[1:]
+                     if section.subheadings else ())
+        anchors.setdefault(next(original), Anchor(section.slug, number, None))
+        next(whole)
         anchors.setdefault(section.slug, Anchor(section.slug, number, None))
-        for sub in section.subheadings:
-            if sub.explicit_id:
-                anchors.setdefault(sub.explicit_id, Anchor(sub.explicit_id, number,
-                                                           sub.explicit_id))
-                continue
-            slug = heading_slug(sub.text)
-            anchors.setdefault(toc_unique(slug, original_taken), Anchor(
-                toc_unique(slug, whole_taken), number, toc_unique(slug, local_taken)))
+        for _ in section.subheadings:
+            anchors.setdefault(next(original), Anchor(next(whole), number, next(local)))
     # Raw HTML anchors and attribute-list ids keep their id on every page.
     texts = [(None, article.lead), *enumerate(section.body for section in article.sections)]
     for number, text in texts:
@@ -236,3 +244,20 @@ def anchor_map(article: Article, edits_id: str, parser: markdown.Markdown
                             if i not in anchors):
             anchors[found] = Anchor(found, number, found)
     return anchors
+
+
+
+def toc_ids(parser: markdown.Markdown, headings: list[Heading]) -> list[str]:
+    """The id toc gives each heading (level, Markdown text, explicit id) of a document of
+    them alone, in order: toc's own tree processor runs over them, with its rule for repeats
+    (`goals`, `goals_1`…) and explicit ids kept. Each heading's text is what toc slugifies
+    (`plain_text`), so the page need not be parsed again."""
+    parser.reset()
+    root = etree.Element("div")
+    for level, text, heading_id in headings:
+        element = etree.SubElement(root, f"h{level}")
+        element.text = plain_text(text)
+        if heading_id:
+            element.set("id", heading_id)
+    parser.treeprocessors["toc"].run(root)
+    return [element.get("id", "") for element in root]

@@ -108,16 +108,6 @@ def unique(slug: str, taken: set[str]) -> str:
     return candidate
 
 
-def toc_unique(slug: str, taken: set[str]) -> str:
-    """The id Python-Markdown's toc gives a repeated heading (`id`, `id_1`, `id_2`…)."""
-    candidate, number = slug, 0
-    while candidate in taken or not candidate:
-        number += 1
-        candidate = f"{slug}_{number}"
-    taken.add(candidate)
-    return candidate
-
-
 def escape_html(text: str) -> str:
     """HTML-escape plain text that templates or Markdown will print as HTML: `&`, `<`, `>` and
     the double quote that ends an attribute. Not the apostrophe: Material escapes some titles
