@@ -90,6 +90,23 @@ def test_a_page_front_matter_is_the_bytes_of_one_dump_of_its_whole_mapping():
                 "article": {**article, **page}, **after}) + "---\n")
 
 
+@pytest.mark.parametrize("value", [
+    "plain", "- a dash", "? q", ": c", "a: b", "#x", "x #y", "'q'", '"dq"', "null", "yes", "1.5",
+    "2024-01-01", "", " lead", "trail ", "ü—“”", "a\\b", "tab\there", "\x07bell", "@at", "`bt",
+    "%p", "!bang", "&amp;", "*star", "|pipe", ">gt", "[b]", "{c}", "a,b", "...", "---", "x" * 200,
+    "\u2028ls", "\ufeffbom", "😀", "two\nlines", "end\n"])
+def test_values_dumped_in_one_run_read_as_each_dumped_after_its_key(value):
+    """dump_values writes each value as `dump` writes it after its key; a value on two lines
+    is left to `dump` itself."""
+    from rapport.yaml_lines import dump, dump_values
+
+    [values] = dump_values([(value, 7)])
+    if values is None:
+        assert "\n" in value or "\u2028" in value
+        return
+    assert f"title: {values[0]}\npart: {values[1]}\n" == dump({"title": value, "part": 7})
+
+
 def test_article_nav_lists_the_whole_article_first_then_the_sections():
     links = re.findall(r"^\* \[(.+)\]\((.+)\)$", page("article/SUMMARY.md"), re.MULTILINE)
     assert links == [("A Small Article About Listening", "index.md"),

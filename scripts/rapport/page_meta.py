@@ -2,8 +2,9 @@
 article (titles, credits, dates, reading time, part numbers).
 
 Always written by pure-Python PyYAML (`yaml_lines.dump`), and dumped as little as possible:
-the block every page of an article shares once per article, each section page's own keys in
-one run for the whole article; the bytes are those of one dump of each page's whole mapping.
+the block every page of an article shares once per article, the values of each section
+page's own keys in one run for the whole article; the bytes are those of one dump of each
+page's whole mapping.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from .article import Article
 from .collection import Collection, Entry
 from .layout import MARK
 from .slugs import escape_html
-from .yaml_lines import dump, dump_each
+from .yaml_lines import dump, dump_values
 
 if TYPE_CHECKING:
     from .settings import Settings
@@ -44,13 +45,14 @@ def article_front_matter(entry: Entry, settings: Settings, edits_id: str) -> str
 
 def section_front_matter(article: Article) -> list[tuple[str, str]]:
     """Each section page's own front matter (its title, and its summary as description) and
-    the line of its part number, dumped in one run of PyYAML for the whole article: `part`
-    is dumped last, so its line is the document's last."""
-    dumped = dump_each([{"title": escape_html(section.title),
-                         "description": escape_html(section.summary), "part": number}
-                        for number, section in enumerate(article.sections, 1)])
-    return [(text[:cut + 1], text[cut + 1:])
-            for text in dumped for cut in (text.rindex("\n", 0, len(text) - 1),)]
+    the line of its part number, their values dumped in one run of PyYAML for the whole
+    article (`dump_values`)."""
+    rows = [(escape_html(section.title), escape_html(section.summary), number)
+            for number, section in enumerate(article.sections, 1)]
+    return [(f"title: {values[0]}\ndescription: {values[1]}\n", f"part: {values[2]}\n")
+            if values is not None else
+            (dump({"title": row[0], "description": row[1]}), dump({"part": row[2]}))
+            for row, values in zip(rows, dump_values(rows))]
 
 
 def article_page_front_matter(source: str, fields: str, shared: str, extra: str, after: str

@@ -97,10 +97,14 @@ def dump(data: dict[str, Any]) -> str:
     return yaml.dump(data, Dumper=yaml.SafeDumper, **DUMP_OPTIONS)
 
 
-def dump_each(items: Sequence[dict[str, Any]]) -> list[str]:
-    """`dump` of each mapping, in one run of PyYAML (whose setup costs more than a short
-    mapping's text): one stream of documents, cut where each starts. A document starts at a
-    `---` line; no line of a top-level mapping is one (a value's next lines are indented)."""
-    text = yaml.dump_all(items, Dumper=yaml.SafeDumper, explicit_start=True, **DUMP_OPTIONS)
-    return [f"{part}\n" for part in text.removeprefix("---\n")[:-1].split("\n---\n")
-            ] if items else []
+def dump_values(rows: Sequence[Sequence[Any]]) -> list[list[str] | None]:
+    """Each row's values as `dump` writes each after its key (`key: <this>`), every row in one
+    run of PyYAML (keys cost as much as values to dump): each row is dumped as a sequence,
+    whose items PyYAML writes as it writes a mapping's values (the same block context, so the
+    same styles); tests/test_pages.py holds this against `dump`. None for a row with a value
+    that spans lines, which only a dump of its own mapping writes right."""
+    text = yaml.dump_all(rows, Dumper=yaml.SafeDumper, explicit_start=True, **DUMP_OPTIONS)
+    documents = text.removeprefix("---\n")[:-1].split("\n---\n") if rows else []
+    return [[item.removeprefix("- ") for item in lines] if len(lines) == len(row) else None
+            for row, lines in zip(rows, (document.split("\n") for document in documents))]
+
