@@ -149,9 +149,9 @@ def test_renamed_section_removes_its_stale_page(project):
 
 
 def test_hand_written_pages_are_never_touched(project):
-    hand = {project.docs / "help.md": None, project.docs / "article" / "extra.md": "# Mine\n"}
-    (project.docs / "article").mkdir()
-    (project.docs / "article" / "extra.md").write_text("# Mine\n", encoding="utf-8")
+    hand = {project.docs / "help.md": None, project.docs / "notes" / "extra.md": "# Mine\n"}
+    (project.docs / "notes").mkdir()
+    (project.docs / "notes" / "extra.md").write_text("# Mine\n", encoding="utf-8")
     before = {path: path.read_bytes() for path in hand}
     build(project.sources())
     rewrite(project.article(), "## When it goes wrong", "## When listening fails")
@@ -160,13 +160,37 @@ def test_hand_written_pages_are_never_touched(project):
     assert {path: path.read_bytes() for path in hand} == before
 
 
-def test_pages_generated_from_another_folder_are_left_alone(project):
-    other = project.docs / "other" / "page.md"
-    other.parent.mkdir()
-    other.write_text("---\n# generated from elsewhere/other.md — do not edit\ntitle: x\n---\n",
-                     encoding="utf-8")
+def test_a_hand_written_page_in_an_articles_folder_is_named_and_kept(project):
+    """The article's folder is the generator's: a page a person puts there is a problem that
+    names it, not a page deleted without a word, and nothing is written."""
     build(project.sources())
-    assert other.exists()
+    extra = project.docs / "article" / "extra.md"
+    extra.write_text("# Mine\n", encoding="utf-8")
+    rewrite(project.article(), "## When it goes wrong", "## When listening fails")
+    before = snapshot(project.docs)
+    assert problems_of(project) == [
+        f"{extra.as_posix()}: error: a page written by hand in docs/article/, a folder the "
+        "generator owns (its pages there are replaced and removed as the content changes): "
+        "move it out, e.g. to docs/extra.md, or delete it"]
+    assert snapshot(project.docs) == before
+
+
+def test_the_generator_owns_its_folders_whatever_their_pages_say(project):
+    """Each article's folder, articles/ and snippets/ are the generator's: a stale page there
+    goes, whatever source its "generated from" line names; a folder that is not an
+    article's is left alone."""
+    build(project.sources())
+    marker = "---\n# generated from elsewhere/other.md — do not edit\ntitle: x\n---\n"
+    stale = [project.docs / "second" / "old.md", project.docs / "snippets" / "old.md",
+             project.docs / "articles" / "old.md"]
+    other = project.docs / "other" / "page.md"
+    for path in [*stale, other]:
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(marker, encoding="utf-8")
+    diff = build(project.sources())
+    assert sorted(map(str, diff.delete)) == sorted(path.relative_to(project.docs).as_posix()
+                                                   for path in stale)
+    assert other.exists() and not any(path.exists() for path in stale)
 
 
 def test_writes_leave_no_temporary_files(project):
@@ -570,19 +594,6 @@ def test_docs_pages_with_a_bad_byte_are_still_read_for_their_markers(tmp_path):
     (tmp_path / "page.md").write_bytes(b"caf\xe9 \xc3\xa9\n")
     assert read_docs(tmp_path) == {PurePosixPath("page.md"): "caf\ufffd é\n"}
     assert read_docs(tmp_path / "none") == {}
-
-
-@pytest.mark.parametrize(("label", "owned"), [
-    ("content/article.md", True), ("content/", True), ("content/glossary.yml", True),
-    ("mkdocs.yml", True), ("mkdocs.offline.yaml", True), ("site.yml", True), ("site.toml", False),
-    ("elsewhere/mkdocs.yml", False), ("other/article.md", False), ("contents/x.md", False)])
-def test_the_generator_owns_files_generated_from_its_content_or_a_project_config(
-        project, label, owned):
-    from rapport.sources import Labels
-
-    labels = Labels(project.sources())
-    assert (labels.content, labels.config) == ("content/", "mkdocs.yml")
-    assert labels.owns(label) is owned
 
 
 def test_a_review_falls_due_on_the_same_day_months_later_or_the_months_last_day():

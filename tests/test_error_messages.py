@@ -160,6 +160,10 @@ def pages_in_the_way(project: GeneratorProject) -> None:
     write(project.docs / "snippets" / "review-policy.md", "Mine.\n")
 
 
+def a_page_of_ones_own_in_an_articles_folder(project: GeneratorProject) -> None:
+    write(project.docs / "article" / "extra.md", "# My own page\n")
+
+
 def a_marker_too_far_down_is_text(project: GeneratorProject) -> None:
     write(project.docs / "article" / "practice.md",
           "# Mine\n\nIt says:\n# generated from content/article.md — do not edit\n")
@@ -203,6 +207,7 @@ PROJECTS: dict[str, Callable[[GeneratorProject], Sources | None]] = {
         a_glossary_that_fails_keeps_its_page_for_links,
     "a deleted glossary takes its page": a_deleted_glossary_takes_its_page,
     "pages in the way": pages_in_the_way,
+    "a page of one's own in an article's folder": a_page_of_ones_own_in_an_articles_folder,
     "a marker too far down is text": a_marker_too_far_down_is_text,
     "broken links": broken_links,
     "broken links in notes": broken_links_in_notes,

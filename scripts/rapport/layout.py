@@ -1,4 +1,5 @@
-"""Where each generated file goes in docs/, and the marker each one carries.
+"""Where each generated file goes in docs/, the folders and pages the generator owns there, and
+the "generated from … — do not edit" line each page carries for people.
 
 Shared by the plan (which files), the page text (links between them) and the sync (which
 files in docs/ are the generator's).
@@ -20,6 +21,10 @@ GLOSSARY = PurePosixPath("glossary.md")
 TOOLTIPS = PurePosixPath(SNIPPETS_FOLDER) / "tooltips.md"
 REVIEW_POLICY = PurePosixPath(SNIPPETS_FOLDER) / "review-policy.md"
 NAV_FILE = "SUMMARY.md"
+# What the generator owns in docs/: these folders whole (and each article's folder), and these
+# pages at the root. A hand-written page anywhere else is never read for ownership.
+OWNED_FOLDERS = (ARTICLES_FOLDER, SNIPPETS_FOLDER)
+ROOT_FILES = frozenset({HOME, GLOSSARY})
 # A section whose page name would be one of the generator's own files (on a file system that
 # ignores case, too) gets a folder of its own instead: same address, no clash.
 GENERATOR_STEMS = frozenset({"index", "summary"})

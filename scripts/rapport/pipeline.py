@@ -10,7 +10,6 @@ from __future__ import annotations
 from .checks import broken_links, hand_written_links
 from .collection import Collection
 from .errors import Report
-from .layout import generated_source
 from .plan import plan_site
 from .sources import Labels, Sources, all_files, read_collection, read_docs, read_icons
 from .sync import Diff, apply_diff, compare, describe
@@ -52,9 +51,8 @@ def diff_docs(sources: Sources) -> tuple[Diff, Collection]:
     plan = plan_site(collection, sources.settings, read_icons(collection, report),
                      sources.config, labels.config, report)
     existing = read_docs(sources.docs)
-    diff = compare(plan, existing, labels, collection, report)
-    kept = {path for path in diff.delete if generated_source(existing[path]) in failed}
-    files = all_files(sources.docs) - (set(diff.delete) - kept)
+    diff = compare(plan, existing, labels, collection, failed, sources.docs, report)
+    files = all_files(sources.docs) - set(diff.delete)
     report.extend(broken_links(plan, existing, files, sources.settings.markdown.parser))
     report.extend(hand_written_links(plan, existing, files, sources.docs))
     report.raise_if_any()

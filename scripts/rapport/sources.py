@@ -55,13 +55,6 @@ class Labels:
         except ValueError:
             return path.name
 
-    def owns(self, label: str) -> bool:
-        """Whether a file generated from `label` belongs to this run's sources: its content
-        folder, or a configuration file of the project (the same settings are read whichever
-        one a build names, e.g. one that INHERITs mkdocs.yml)."""
-        return label.startswith(self.content) or label == self.config or (
-            "/" not in label and label.endswith((".yml", ".yaml")))
-
 
 def read_settings(path: Path) -> Settings:
     """Read mkdocs.yml as MkDocs does and return its settings for the generator."""

@@ -1,8 +1,9 @@
 """Bring docs/ in line with the plan: compare (what to write, what to delete), then apply.
 
-The generator owns only files whose marker names one of its sources. It writes only what
-changed (so `mkdocs serve` does not rebuild forever), writes atomically, removes its own stale
-pages, and refuses to overwrite a page written by hand.
+The generator owns whole folders of docs/ (each article's, `articles/`, `snippets/`) and a
+fixed list of root pages (`ROOT_FILES`). It writes only what changed (so `mkdocs serve` does
+not rebuild forever), writes atomically, removes its stale pages, and refuses to overwrite, or
+remove, a page written by hand.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path, PurePosixPath
 
 from .collection import Collection
 from .errors import DiskError, Problems, Report
-from .layout import generated_source
+from .layout import GLOSSARY, OWNED_FOLDERS, ROOT_FILES, TOOLTIPS, generated_source
 from .plan import Plan
 from .sources import Labels
 
@@ -33,33 +34,58 @@ class Diff:
 
 
 def compare(plan: Plan, existing: dict[PurePosixPath, str], labels: Labels,
-            collection: Collection, report: Report) -> Diff:
-    """Files to write and own stale files to delete. A planned path held by a page written by
-    hand, or generated from another source, is a problem: the generator never overwrites what
-    it did not write."""
+            collection: Collection, failed: set[str], docs: Path, report: Report) -> Diff:
+    """Files to write and stale files to delete. The generator owns folders, not files: each
+    article's folder, `articles/` and `snippets/` (see `owned_folders`), and the root pages in
+    `ROOT_FILES`. A page written there by a person (no "generated from" line) is a problem,
+    not silently deleted; a planned path held by a hand-written page anywhere is a problem
+    too. An article or glossary that failed to parse keeps its pages as they are."""
     for entry in collection.entries:
         clash = PurePosixPath(f"{entry.name}.md")
         if clash in existing and generated_source(existing[clash]) is None:
             report.add(entry.path, None, f"this article's address ({entry.name}/) is the "
                        f"hand-written page docs/{clash}'s: rename the article file or that "
                        "page")
-    for path, text in plan.files.items():
-        if path not in existing:
+    for path in plan.files:
+        if path in existing and generated_source(existing[path]) is None:
+            origin = plan.origins[path]
+            advice = ("rename the section (an explicit slug {#…}) or move that page"
+                      if origin.line else "move that page")
+            report.add(origin.path, origin.line, f"{origin.what} would overwrite docs/{path}, "
+                       f"which is a page written by hand: {advice}")
+    folders = owned_folders(collection, existing, labels)
+    kept = {name for name in folders if f"{labels.content}{name}.md" in failed}
+    kept_files = {GLOSSARY, TOOLTIPS} if collection.glossary_label in failed else set()
+    delete = []
+    for path, text in existing.items():
+        if path in plan.files or path in kept_files:
             continue
-        owner = generated_source(existing[path])
-        if owner is not None and labels.owns(owner):
+        folder = path.parts[0] if len(path.parts) > 1 else None
+        if folder in kept or not (folder in folders or path in ROOT_FILES):
             continue
-        origin = plan.origins[path]
-        held = (f"was generated from {owner}" if owner else "is a page written by hand")
-        advice = ("rename the section (an explicit slug {#…}) or move that page"
-                  if origin.line else "move that page")
-        report.add(origin.path, origin.line, f"{origin.what} would overwrite docs/{path}, "
-                   f"which {held}: {advice}")
+        if generated_source(text) is not None:
+            delete.append(path)
+        elif folder is not None:
+            report.add(docs / path, None, f"a page written by hand in docs/{folder}/, a "
+                       "folder the generator owns (its pages there are replaced and removed "
+                       f"as the content changes): move it out, e.g. to docs/{path.name}, or "
+                       "delete it")
     write = {path: text for path, text in plan.files.items() if existing.get(path) != text}
-    delete = tuple(sorted(path for path, text in existing.items()
-                          if path not in plan.files and (owner := generated_source(text))
-                          and labels.owns(owner)))
-    return Diff(write=write, delete=delete, unchanged=len(plan.files) - len(write))
+    return Diff(write=write, delete=tuple(sorted(delete)),
+                unchanged=len(plan.files) - len(write))
+
+
+def owned_folders(collection: Collection, existing: dict[PurePosixPath, str], labels: Labels
+                  ) -> set[str]:
+    """The top folders of docs/ that are the generator's: each article's, `articles/` and
+    `snippets/`, and the folder of an article that is gone (or failed), known by its whole
+    page's "generated from content/<name>.md" line."""
+    folders = {entry.name for entry in collection.entries} | set(OWNED_FOLDERS)
+    for path, text in existing.items():
+        if (len(path.parts) == 2 and path.name == "index.md"
+                and generated_source(text) == f"{labels.content}{path.parts[0]}.md"):
+            folders.add(path.parts[0])
+    return folders
 
 
 def describe(docs: Path, diff: Diff) -> list[str]:
