@@ -265,6 +265,48 @@ def test_a_link_that_cannot_work_is_an_error_with_its_line(project, link, words)
     assert problem.endswith(words), problem
 
 
+@pytest.mark.parametrize("root", [ROOT, FIXTURE_PROJECT], ids=["site", "fixture"])
+def test_the_plan_knows_each_article_pages_heading_ids_as_the_render_gives_them(root):
+    """The ids a link to an article page is checked against, without rendering the page:
+    every one is on the rendered page, and only footnotes, the next steps and a section
+    page's own title add others."""
+    from rapport import links
+    from rapport.errors import Report
+    from rapport.layout import section_page
+    from rapport.plan import plan_site, toc_ids
+    from rapport.sources import Labels, Sources, read_collection, read_icons, read_settings
+
+    settings = read_settings(root / "mkdocs.yml")
+    sources = Sources(content=root / "content", docs=root / "docs",
+                      config=root / "mkdocs.yml", settings=settings)
+    report, labels = Report(), Labels(sources)
+    collection, _ = read_collection(sources, labels, report)
+    plan = plan_site(collection, settings, read_icons(collection, report), sources.config,
+                     labels.config, report)
+    assert plan.ids and set(plan.ids) <= set(plan.files)
+    titles = {section_page(entry.folder, section.slug): toc_ids(
+        settings.markdown.parser, [(1, section.heading, None)])[0]
+        for entry in collection.entries for section in entry.article.sections}
+    for path, ids in plan.ids.items():
+        rendered = links.page_ids(plan.files[path], settings.markdown.parser)
+        assert ids <= rendered, path
+        assert all(extra.startswith(("fn:", "fnref:")) or extra == "what-you-can-do-next"
+                   or extra == titles.get(path) for extra in rendered - ids), path
+
+
+def test_a_link_to_an_article_pages_heading_renders_no_page(project, monkeypatch):
+    from rapport import links
+
+    rendered = []
+    page_ids = links.page_ids
+    monkeypatch.setattr(links, "page_ids", lambda text, parser: rendered.append(text)
+                        or page_ids(text, parser))
+    rewrite(project.article("second"), "[get help](../help.md#talk-to-someone-now)",
+            "[get help](../article/index.md#practice)")
+    build(project.sources())
+    assert not [text for text in rendered if "content/article.md" in text]
+
+
 def test_absolute_and_contact_links_are_left_alone(project):
     rewrite(project.article("second"), "Start with one sentence.",
             "Start with [a site](https://example.org/) or [mail](mailto:someone@mail.rapport-demo.org).")

@@ -29,7 +29,13 @@ def broken_links(plan: Plan, existing: dict[PurePosixPath, str], files: set[Pure
     texts = {**existing, **plan.files}
     cache: dict[PurePosixPath, set[str]] = {}
 
-    def ids(path: PurePosixPath) -> set[str]:
+    def ids(path: PurePosixPath, fragment: str) -> set[str] | frozenset[str]:
+        # An article page's heading and anchor ids are in the plan; only a fragment it does
+        # not name there (a footnote's, the next steps' heading) or a page of another kind
+        # (hand-written, home, glossary) takes a render, once per page.
+        known = plan.ids.get(path, frozenset())
+        if fragment in known:
+            return known
         if path not in cache:
             cache[path] = links.page_ids(texts[path], parser)   # every .md page is read or planned
         return cache[path]

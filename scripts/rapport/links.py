@@ -179,8 +179,10 @@ def other_ids(markdown_text: str, parser: markdown.Markdown) -> set[str]:
     return page_ids(markdown_text, parser)
 
 
-def missing_anchor(destination: Destination, ids: Callable[[PurePosixPath], set[str]]) -> bool:
-    """Whether a link names a heading that its target page does not have."""
+def missing_anchor(destination: Destination,
+                   ids: Callable[[PurePosixPath, str], set[str] | frozenset[str]]) -> bool:
+    """Whether a link names a heading that its target page does not have (`ids`: the ids of
+    a page, given the fragment sought)."""
     if not destination.fragment or destination.path.suffix != ".md":
         return False
-    return destination.fragment not in ids(destination.path)
+    return destination.fragment not in ids(destination.path, destination.fragment)

@@ -62,6 +62,9 @@ class Plan:
     files: dict[PurePosixPath, str]
     origins: dict[PurePosixPath, Origin]
     links: tuple[LinkCheck, ...]
+    # The ids each article page will carry, known from the article's anchors: a link's
+    # `#fragment` to one of them needs no second render of the page.
+    ids: dict[PurePosixPath, frozenset[str]]
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,7 @@ def plan_site(collection: Collection, settings: Settings, icons: Mapping[str, st
     files: dict[PurePosixPath, str] = {}
     origins: dict[PurePosixPath, Origin] = {}
     resolvers = {}
+    ids: dict[PurePosixPath, frozenset[str]] = {}
     for entry in collection.entries:
         edits_id = unique(EDITS_ID, {section.slug for section in entry.article.sections}
                           | {sub.explicit_id for section in entry.article.sections
@@ -95,6 +99,7 @@ def plan_site(collection: Collection, settings: Settings, icons: Mapping[str, st
                                                       resolvers[entry.name])
         files.update(article_files)
         origins.update(article_origins)
+        ids.update(article_ids(entry, resolvers[entry.name].anchors, edits_id))
     files[HOME] = render_home(collection, settings, icons, resolvers)
     files[ARTICLES_NAV] = render_articles_nav(collection)
     files[ARTICLES_PAGE] = render_articles_page(collection, settings, icons)
@@ -112,7 +117,26 @@ def plan_site(collection: Collection, settings: Settings, icons: Mapping[str, st
         checks.extend(LinkCheck(config, None, step.link.as_posix(),
                                 links.Destination(step.link), PurePosixPath("."))
                       for step in settings.next_steps)
-    return Plan(files=dict(sorted(files.items())), origins=origins, links=tuple(checks))
+    return Plan(files=dict(sorted(files.items())), origins=origins, links=tuple(checks),
+                ids=ids)
+
+
+def article_ids(entry: Entry, anchors: Mapping[str, Anchor], edits_id: str
+                ) -> dict[PurePosixPath, frozenset[str]]:
+    """The ids of each of an article's pages that its anchors already give: the whole page
+    has every anchor's whole-page id and the edits list's; a section page the local ids of
+    what it holds. (Not a section page's own title: its id would take one more toc run per
+    section, and a link to a page's top names the page; such a link, like one to a footnote,
+    is checked by rendering that page once.)"""
+    local: dict[int, set[str]] = {number: set() for number in range(len(entry.article.sections))}
+    for anchor in anchors.values():
+        if anchor.section is not None and anchor.local:
+            local[anchor.section].add(anchor.local)
+    ids = {entry.folder / "index.md": frozenset({anchor.whole for anchor in anchors.values()}
+                                                | {edits_id})}
+    for number, section in enumerate(entry.article.sections):
+        ids[section_page(entry.folder, section.slug)] = frozenset(local[number])
+    return ids
 
 
 def icon_names(collection: Collection) -> dict[str, tuple[Path, int]]:
