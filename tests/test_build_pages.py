@@ -668,6 +668,20 @@ def test_a_hand_written_link_to_a_page_that_goes_away_is_named_with_its_line(pro
                        "is gone): update the link")
 
 
+def test_a_hand_written_pages_links_are_the_ones_the_renderer_finds(project):
+    """A link whose text holds brackets is a link, a reference link is found at its
+    definition's line, and a link in code is code: as Python-Markdown renders the page."""
+    build(project.sources())
+    notes = project.docs / "notes.md"
+    notes.write_text("# Notes\n\nA [nested [bracket] link](article/gone-a.md).\n\n"
+                     "`[in code](article/gone-b.md)`\n\n    [indented](article/gone-c.md)\n\n"
+                     "See [the part][part].\n\n[part]: article/gone-d.md\n", encoding="utf-8")
+    assert [(problem.split(": error: ")[0], problem.split("'")[1])
+            for problem in problems_of(project)] == [
+        (f"{notes.as_posix()}:3", "article/gone-a.md"),
+        (f"{notes.as_posix()}:11", "article/gone-d.md")]
+
+
 def test_the_problem_list_is_capped_and_says_how_many_more():
     from rapport.errors import ArticleError, report_lines
 

@@ -16,7 +16,6 @@ from .collection import GLOSSARY_FILE, Collection
 from .dates import add_months, iso_date, period
 from .errors import ArticleError, display_path
 from .layout import generated_source
-from .markdown_scan import classify
 from .plan import Plan
 from .settings import Settings
 
@@ -55,16 +54,16 @@ def broken_links(plan: Plan, existing: dict[PurePosixPath, str], files: set[Pure
 
 
 def hand_written_links(plan: Plan, existing: dict[PurePosixPath, str],
-                       files: set[PurePosixPath], docs: Path) -> Iterable[ArticleError]:
+                       files: set[PurePosixPath], docs: Path, parser: markdown.Markdown
+                       ) -> Iterable[ArticleError]:
     """Each link of a hand-written page to a page the site will not have: one of a deleted
-    article or section, say (MkDocs would stop the strict build on it)."""
+    article or section, say (MkDocs would stop the strict build on it). The links are the
+    renderer's own (`links.page_links`), as MkDocs' check finds them."""
     after = files | set(plan.files)
     for path, text in existing.items():
         if path in plan.files or generated_source(text) is not None:
             continue
-        lines = text.split("\n")
-        kinds, _ = classify(lines)
-        for link in links.find_links(tuple(lines), tuple(kinds)):
+        for link in links.page_links(text, parser):
             if links.is_external(link.target) or link.target.startswith("#"):
                 continue
             found = links.resolve(link.target, path.parent)

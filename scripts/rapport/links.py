@@ -18,8 +18,10 @@ from html import unescape
 from pathlib import PurePosixPath
 from typing import NamedTuple
 from urllib.parse import unquote
+from xml.etree import ElementTree as etree
 
 import markdown
+from markdown.treeprocessors import Treeprocessor
 from mkdocs.utils.meta import get_data
 
 from .markdown_scan import Kind
@@ -155,6 +157,51 @@ def relative_href(destination: Destination, page: PurePosixPath) -> str:
 def relative_path(target: str, folder: str) -> str:
     """`posixpath.relpath`, remembered: an article's pages share a folder and their links."""
     return posixpath.relpath(target, folder)
+
+
+# --- the links a page has, as the renderer finds them ---------------------------------------
+
+
+LINK_ATTRIBUTE = {"a": "href", "img": "src"}
+
+
+class LinkCollector(Treeprocessor):
+    """Python-Markdown's own idea of a page's links: every `<a href>` and `<img src>` its
+    inline patterns made (reference links with their definitions' targets; nothing from code
+    or raw HTML, which is stashed by then), in the order of the page."""
+
+    NAME = "rapport_links"
+
+    def __init__(self, md: markdown.Markdown) -> None:
+        super().__init__(md)
+        self.found: list[str] = []
+
+    def run(self, root: etree.Element) -> None:
+        self.found = [target for element in root.iter()
+                      if element.tag in LINK_ATTRIBUTE
+                      and (target := element.get(LINK_ATTRIBUTE[element.tag]))]
+
+
+def page_links(markdown_text: str, parser: markdown.Markdown) -> list[Link]:
+    """Every link and image target of a page as the renderer finds it, each with the 0-based
+    line of the page it is written on: the first line, from the previous link's on, that
+    holds the target as written (a reference link's is its definition's)."""
+    if LinkCollector.NAME not in parser.treeprocessors:
+        # After `inline` (20), which makes the links; before anything rewrites them.
+        parser.treeprocessors.register(LinkCollector(parser), LinkCollector.NAME, 19)
+    collector = parser.treeprocessors[LinkCollector.NAME]
+    body, _ = get_data(markdown_text)
+    parser.reset().convert(body)
+    lines = markdown_text.split("\n")
+    start = len(lines) - len(body.split("\n"))
+    found, cursor = [], start
+    for target in collector.found:
+        line = next((number for number in range(cursor, len(lines)) if target in lines[number]),
+                    next((number for number in range(start, len(lines))
+                          if target in lines[number]), cursor))
+        cursor = line
+        found.append(Link(line, target))
+    return found
 
 
 # --- the ids a page's headings get ------------------------------------------------------------

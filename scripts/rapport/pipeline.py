@@ -54,6 +54,7 @@ def diff_docs(sources: Sources) -> tuple[Diff, Collection]:
     diff = compare(plan, existing, labels, collection, failed, sources.docs, report)
     files = all_files(sources.docs) - set(diff.delete)
     report.extend(broken_links(plan, existing, files, sources.settings.markdown.parser))
-    report.extend(hand_written_links(plan, existing, files, sources.docs))
+    report.extend(hand_written_links(plan, existing, files, sources.docs,
+                                     sources.settings.markdown.parser))
     report.raise_if_any()
     return diff, collection
