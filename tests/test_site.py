@@ -566,8 +566,10 @@ def test_the_site_writes_one_kind_of_apostrophe(built_site):
 
 def test_each_whole_article_offers_an_apa_citation_of_itself(built_site):
     seed = read_page(built_site / "article" / "index.html").text
-    assert (f"Cite this page VT. (2025, October 25). {ARTICLE.title}. Rapport. "
-            f"{SITE_URL}article/") in seed
+    # Republished: the author's, with when and where it first appeared (APA 7).
+    assert (f"Cite this page VT. (n.d.). {ARTICLE.title}. Rapport. {SITE_URL}article/ "
+            "(Original work published 2025 in Daily Gwangjang (데일리광장), reader report "
+            "section)") in seed
     second = read_page(built_site / "when-it-isnt-working" / "index.html").text
     assert (f"Cite this page Rapport editors. (2026, November 27). {SECOND.title}. Rapport. "
             f"{SITE_URL}when-it-isnt-working/") in second

@@ -6,8 +6,11 @@ in crisis (small phone, dark) tried the site again; what they missed is checked 
 from __future__ import annotations
 
 import re
+from datetime import date
+from urllib.parse import unquote
 
 import pytest
+import yaml
 from mkdocs.utils.yaml import yaml_load
 from project import FIXTURES, ROOT
 
@@ -131,3 +134,100 @@ def test_home_pages_first_screen_dials_a_crisis_line(open_page, scheme):
     assert shown, "no number to dial on the home page's first screen"
     # The same lines as the help page's first buttons: one list, two pages.
     assert [item["href"] for item in shown] == [line["link"] for line in CRISIS_LINES]
+
+
+# --- review dates, citations, the 404 page's report ---------------------------------------------
+
+SETTINGS = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["extra"]["rapport"]
+
+
+def front_matter(path) -> dict:
+    """An article's front matter, as its editors wrote it."""
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+
+
+ARTICLES = {path.stem: front_matter(path) for path in sorted((ROOT / "content").glob("*.md"))}
+LONG_DATE = "%-d %B %Y"
+
+
+def slugs(name: str) -> list[str]:
+    """The addresses of an article's section pages, from its own navigation."""
+    summary = (ROOT / "docs" / name / "SUMMARY.md").read_text(encoding="utf-8")
+    return [link.removesuffix(".md") + "/" for link in re.findall(r"\]\(([^)]+\.md)\)", summary)
+            if link != "index.md"]
+
+
+def later(day: date, months: int) -> date:
+    """`day` plus `months` calendar months (the last day of a shorter month)."""
+    total = day.year * 12 + day.month - 1 + months
+    year, month = divmod(total, 12)
+    for last in (31, 30, 29, 28):
+        try:
+            return date(year, month + 1, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError(day)
+
+
+@pytest.mark.parametrize("name", ARTICLES)
+def test_article_pages_show_when_the_next_review_is_due(open_page, name):
+    reviewed = ARTICLES[name]["reviewed"]
+    due = later(reviewed, SETTINGS["review_every_years"] * 12)
+    for path in (f"{name}/", f"{name}/{slugs(name)[0]}"):
+        page = open_page(path, viewport="phone").page
+        meta = page.locator(".rapport-meta").inner_text()
+        assert f"Last reviewed {reviewed.strftime(LONG_DATE)}" in meta, (path, meta)
+        assert f"Next review due {due.strftime(LONG_DATE)}" in meta, (path, meta)
+        page.context.close()
+
+
+def test_the_help_page_shows_its_sooner_review(open_page):
+    text = (ROOT / "docs" / "help.md").read_text(encoding="utf-8")
+    reviewed = yaml.safe_load(text.split("---\n")[1])["reviewed"]
+    due = later(reviewed, SETTINGS["review_help_every_months"])
+    meta = open_page("help/", viewport="phone").page.locator(".rapport-meta").inner_text()
+    assert f"Next review due {due.strftime(LONG_DATE)}" in meta, meta
+
+
+def citation(page) -> str:
+    """The page's "Cite this page" reference, as one line of text."""
+    block = page.get_by_role("region", name="Cite this page")
+    return " ".join(block.locator("p").inner_text().split())
+
+
+@pytest.mark.parametrize("name", ARTICLES)
+def test_every_article_page_can_be_cited_in_apa_style(open_page, name):
+    article = ARTICLES[name]
+    source = article.get("source")
+    for path in (f"{name}/", *(f"{name}/{slug}" for slug in slugs(name))):
+        page = open_page(path, viewport="desktop").page
+        text = citation(page)
+        canonical = page.locator("link[rel=canonical]").get_attribute("href")
+        assert canonical.endswith(path) and canonical in text, (path, text)
+        title = page.locator("article h1").first.inner_text().removesuffix("¶").strip()
+        assert title in text, (path, text)
+        if source:        # republished: the author's, with where and when it first appeared
+            assert text.startswith(f"{article['author']}. ("), text
+            assert text.endswith(f"(Original work published {source['published'].year} in "
+                                 f"{source['publication']})"), text
+        else:             # the editors' own: under the site's name, on the day it appeared here
+            published = article["published"]
+            assert text.startswith(f"Rapport editors. ({published.year}, "
+                                   f"{published.strftime('%B')} {published.day}). "), text
+            assert "Original work" not in text
+        page.context.close()
+
+
+def test_the_research_page_can_be_cited(open_page):
+    page = open_page("research/", viewport="desktop").page
+    text = citation(page)
+    assert text.startswith("Rapport editors. (") and "What the research says" in text
+    assert page.locator("link[rel=canonical]").get_attribute("href") in text
+
+
+@pytest.mark.parametrize("missing", ["no-such-page/", "when-it-isnt-working/no-such-part/"])
+def test_the_not_found_pages_report_names_the_missing_address(open_page, site_url, missing):
+    page = open_page(missing, viewport="phone", wait="load").page
+    page.wait_for_load_state("networkidle")
+    href = page.locator("article .rapport-report a").get_attribute("href")
+    assert (site_url + missing) in unquote(href), href

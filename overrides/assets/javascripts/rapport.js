@@ -8,7 +8,9 @@
  *    Zensical's search works differently.
  * 2. A search result opens with the searched word in view, also on a phone.
  * 3. Space switches the colour scheme, as it presses any button; Material listens for Enter.
- * 4. Material's search dialog gets an accessible name. */
+ * 4. Material's search dialog gets an accessible name.
+ * 5. On the "not found" page, "Report a problem with this page" names the address that was not
+ *    found (the page is one file served for every missing address: only the browser knows). */
 const rapportScript = document.currentScript;
 
 (() => {
@@ -98,3 +100,9 @@ document.addEventListener("keydown", event => {
 
 // 4. The search dialog's name.
 document.querySelector(".md-search")?.setAttribute("aria-label", "Search");
+
+// 5. The report link names the missing address, not the page's own.
+document.querySelectorAll("[data-rapport-not-found] a[data-rapport-address]").forEach(link => {
+  link.setAttribute("href", link.getAttribute("href").split(link.dataset.rapportAddress)
+    .join(encodeURIComponent(location.href)));
+});
