@@ -231,3 +231,23 @@ def test_the_not_found_pages_report_names_the_missing_address(open_page, site_ur
     page.wait_for_load_state("networkidle")
     href = page.locator("article .rapport-report a").get_attribute("href")
     assert (site_url + missing) in unquote(href), href
+
+
+# --- footnotes on a phone -----------------------------------------------------------------------
+
+
+def test_a_tap_on_a_footnote_mark_shows_its_text_without_jumping(browser, site_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True,
+                                  is_mobile=True)
+    page = context.new_page()
+    page.goto(site_url + "research/", wait_until="networkidle")
+    mark = page.locator("a.footnote-ref").first
+    mark.scroll_into_view_if_needed()
+    before = page.evaluate("scrollY")
+    mark.tap()
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for(state="visible")
+    assert tooltip.inner_text().strip()
+    assert "#fn" not in page.url, page.url
+    assert page.evaluate("scrollY") == before
+    context.close()

@@ -10,7 +10,9 @@
  * 3. Space switches the colour scheme, as it presses any button; Material listens for Enter.
  * 4. Material's search dialog gets an accessible name.
  * 5. On the "not found" page, "Report a problem with this page" names the address that was not
- *    found (the page is one file served for every missing address: only the browser knows). */
+ *    found (the page is one file served for every missing address: only the browser knows).
+ * 6. A tap on a footnote's mark shows its text beside it (Material's tooltip, which shows on
+ *    focus) instead of jumping to the end of the page; a mouse click and Enter still jump. */
 const rapportScript = document.currentScript;
 
 (() => {
@@ -106,3 +108,15 @@ document.querySelectorAll("[data-rapport-not-found] a[data-rapport-address]").fo
   link.setAttribute("href", link.getAttribute("href").split(link.dataset.rapportAddress)
     .join(encodeURIComponent(location.href)));
 });
+
+// 6. A finger on a footnote mark: focus it (Material shows its tooltip), stay in place.
+let rapportTouch = false;
+document.addEventListener("pointerdown", event => {
+  rapportTouch = event.pointerType === "touch";
+}, true);
+document.addEventListener("click", event => {
+  const mark = event.target.closest && event.target.closest("a.footnote-ref");
+  if (!mark || !rapportTouch) return;
+  event.preventDefault();
+  mark.focus();
+}, true);
