@@ -12,7 +12,10 @@
  * 5. On the "not found" page, "Report a problem with this page" names the address that was not
  *    found (the page is one file served for every missing address: only the browser knows).
  * 6. A tap on a footnote's mark shows its text beside it (Material's tooltip, which shows on
- *    focus) instead of jumping to the end of the page; a mouse click and Enter still jump. */
+ *    focus) instead of jumping to the end of the page; a mouse click and Enter still jump.
+ * 7. Each navigation list is named after its title ("Articles", an article's title): Material
+ *    names a nested list by its toggle, an icon with no words, so all of them had one empty
+ *    name (axe: landmark-unique). The toggle gets that name too. */
 const rapportScript = document.currentScript;
 
 (() => {
@@ -120,3 +123,11 @@ document.addEventListener("click", event => {
   event.preventDefault();
   mark.focus();
 }, true);
+
+// 7. Names for the nested navigation lists and their toggles.
+document.querySelectorAll("nav.md-nav[aria-labelledby]").forEach(nav => {
+  const toggle = document.getElementById(nav.getAttribute("aria-labelledby"));
+  const title = nav.querySelector(":scope > .md-nav__title")?.textContent.trim();
+  if (!toggle || !title || toggle.textContent.trim()) return;
+  toggle.setAttribute("aria-label", title);
+});
