@@ -251,3 +251,34 @@ def test_a_tap_on_a_footnote_mark_shows_its_text_without_jumping(browser, site_u
     assert "#fn" not in page.url, page.url
     assert page.evaluate("scrollY") == before
     context.close()
+
+
+# --- search for a reference ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("query", ["Horvath", "Bordin", "effect size"])
+def test_a_search_for_a_reference_opens_the_research_page_with_the_words_highlighted(
+        open_page, query):
+    page = open_page("glossary/", viewport="desktop").page
+    box = page.locator(".md-search__input")
+    box.click()
+    box.press_sequentially(query, delay=15)
+    result = page.locator(".md-search-result__item", has=page.locator(
+        "a.md-search-result__link[href*='/research/']")).first
+    result.wait_for()
+    page.wait_for_timeout(300)
+    # The snippet is the matching references, not the whole list.
+    shown = result.inner_text()
+    assert len(shown) < 800, shown
+    if query != "effect size":
+        assert "Rogers, C. R." not in shown and "Swift, J. K." not in shown, shown
+    link = result.locator("a.md-search-result__link").first
+    assert "h=" + query.split()[0] in link.get_attribute("href"), link.get_attribute("href")
+    link.click()
+    page.wait_for_url("**/research/?h=*")
+    mark = page.locator("article mark").first
+    mark.wait_for()
+    assert query.split()[0].lower() in mark.inner_text().lower()
+    page.wait_for_timeout(600)
+    top = mark.bounding_box()["y"]
+    assert 0 <= top <= page.viewport_size["height"], top

@@ -15,7 +15,11 @@
  *    focus) instead of jumping to the end of the page; a mouse click and Enter still jump.
  * 7. Each navigation list is named after its title ("Articles", an article's title): Material
  *    names a nested list by its toggle, an icon with no words, so all of them had one empty
- *    name (axe: landmark-unique). The toggle gets that name too. */
+ *    name (axe: landmark-unique). The toggle gets that name too.
+ * 8. Search results: a page found through one of its sections (a reference's author, say)
+ *    opens with the searched words highlighted (Material leaves its ?h= empty when the page's
+ *    first part does not hold them), and a list in a result (the reference list) shows only
+ *    its items that hold them, not the whole list. */
 const rapportScript = document.currentScript;
 
 (() => {
@@ -131,3 +135,24 @@ document.querySelectorAll("nav.md-nav[aria-labelledby]").forEach(nav => {
   if (!toggle || !title || toggle.textContent.trim()) return;
   toggle.setAttribute("aria-label", title);
 });
+
+// 8. Search results: the words to highlight, and only the list items that match.
+const rapportResults = document.querySelector(".md-search-result__list");
+if (rapportResults) {
+  new MutationObserver(() => {
+    const query = document.querySelector(".md-search__input")?.value.trim();
+    rapportResults.querySelectorAll("a.md-search-result__link").forEach(link => {
+      const url = new URL(link.href);
+      if (query && url.searchParams.get("h") === "") {
+        url.searchParams.set("h", query);
+        link.href = url.href;
+      }
+    });
+    rapportResults.querySelectorAll(".md-search-result__article").forEach(article => {
+      const items = [...article.querySelectorAll("li")];
+      if (items.some(item => item.querySelector("mark"))) {
+        items.forEach(item => { item.hidden = !item.querySelector("mark"); });
+      }
+    });
+  }).observe(rapportResults, { childList: true, subtree: true });
+}
