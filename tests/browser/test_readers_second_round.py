@@ -282,3 +282,11 @@ def test_a_search_for_a_reference_opens_the_research_page_with_the_words_highlig
     page.wait_for_timeout(600)
     top = mark.bounding_box()["y"]
     assert 0 <= top <= page.viewport_size["height"], top
+
+
+def test_the_second_article_links_back_to_the_first(open_page, site_url):
+    page = open_page("when-it-isnt-working/strains-are-common/", viewport="phone").page
+    link = page.locator(".md-content article a[href$='/article/']").first
+    assert link.is_visible()
+    link.click()
+    page.wait_for_url(site_url + "article/")
