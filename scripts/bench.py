@@ -45,8 +45,9 @@ from measure import (
     timed,
 )
 from rapport import yaml_lines
-from rapport.settings import read_settings
-from rapport.writer import Sources, build
+from rapport.sources import read_settings
+from rapport.pipeline import build
+from rapport.sources import Sources
 
 CONTENT = ROOT / "content"
 SIZES = (10, 100, 1_000, 10_000)

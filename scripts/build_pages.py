@@ -17,19 +17,12 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from rapport.checks import review_status, reviews, summary_notes
 from rapport.errors import Problems, report_lines
-from rapport.settings import read_settings
-from rapport.pages import generated_source
-from rapport.writer import (
-    Sources,
-    apply_diff,
-    describe,
-    diff_docs,
-    read_docs,
-    review_status,
-    reviews,
-    summary_notes,
-)
+from rapport.layout import generated_source
+from rapport.pipeline import run
+from rapport.sources import Sources, read_docs, read_settings
+from rapport.sync import describe
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONTENT = ROOT / "content"
@@ -59,9 +52,7 @@ def main(argv: list[str] | None = None) -> int:
         sources = Sources(content=args.source.parent if args.source else args.content,
                           docs=args.docs, config=args.config, settings=settings,
                           only=args.source)
-        diff, collection = diff_docs(sources)
-        if not args.check:
-            apply_diff(args.docs, diff)
+        diff, collection = run(sources, write=not args.check)
     except Problems as problems:
         print("\n".join(report_lines(problems.problems)), file=sys.stderr)
         return 2

@@ -21,9 +21,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from rapport.errors import Problems, report_lines
+from rapport.pipeline import run
 from rapport.settings import settings_from
+from rapport.slugs import slugify
+from rapport.sources import Sources
 from rapport.tooltips import TooltipPlacement
-from rapport.writer import Sources, build
 
 log = logging.getLogger("mkdocs.plugins.rapport")
 # A run of white space that holds a line break: in HTML outside <pre> and <textarea> it shows
@@ -47,11 +49,14 @@ TEMPLATE_CACHE_SWITCH = "RAPPORT_TEMPLATE_CACHE"
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """In the offline build, load the search worker shim from the site itself. On every
     page, keep glossary tooltips out of titles, links and references, and let the keyboard
-    reach them."""
+    reach them. Heading ids are made by the generator's own slug function (which keeps the
+    marks of Thai, Hindi…), so page names and ids are one function."""
     offline = config.plugins.get("material/offline")
     if offline is not None and offline.config.enabled:
         config.extra.setdefault("polyfills", []).append(IFRAME_WORKER_SHIM)
     config.markdown_extensions.append(TooltipPlacement())
+    if "toc" in config.mdx_configs:
+        config.mdx_configs["toc"]["slugify"] = slugify
     return config
 
 
@@ -62,7 +67,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         sources = Sources(content=project / CONTENT, docs=Path(config.docs_dir),
                           config=Path(config.config_file_path),
                           settings=settings_from(config, Path(config.config_file_path)))
-        diff = build(sources)
+        diff, _ = run(sources)
     except Problems as problems:
         raise PluginError("\n".join(report_lines(problems.problems))) from None
     if diff.changed:

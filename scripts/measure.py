@@ -20,9 +20,9 @@ from local_site import PHONE, ROOT
 from rapport.article import parse_article
 from rapport.collection import Collection, Entry, in_order
 from rapport.errors import Report
-from rapport.pages import plan_site
-from rapport.settings import read_settings
-from rapport.writer import read_icons
+from rapport.plan import plan_site
+from rapport.sources import read_settings
+from rapport.sources import read_icons
 
 CONTENT = ROOT / "content"
 CONFIG = ROOT / "mkdocs.yml"

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from local_site import build_site, copy_project  # noqa: F401  (re-exported for the tests)
-from rapport.pages import generated_source
-from rapport.settings import read_settings
-from rapport.writer import Sources, read_docs
+from rapport.layout import generated_source
+from rapport.sources import read_settings
+from rapport.sources import Sources, read_docs
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from profiles import examples
-from rapport.article import parse_article, teaser
+from rapport.article import parse_article
+from rapport.summaries import teaser
 from rapport.errors import ArticleError, Problems
 from samples import BODY_LINE, EDITORS_FRONT, FRONT
 
@@ -110,12 +111,12 @@ def test_title_must_match_front_matter():
 
 def test_front_matter_and_body_problems_come_out_together_in_line_order():
     text = (FRONT.replace("reviewed: 2025-02-03", "reviewed: soon") + "# Title\n\nL.\n\n"
-            "## Empty\n\n## Fine\n\nText.\n\n<!-- todo: later -->\n")
+            "## Empty\n\n## Fine\n\nText {% page x %}.\n")
     errors = errors_of(text)
     assert [(e.line, e.message.split(":")[0]) for e in errors] == [
         (8, "'reviewed' must be a date written YYYY-MM-DD"),
         (21, "section 'Empty' is empty"),
-        (27, "unknown marker 'todo'"),
+        (25, "'{% page x %}' is a Liquid or Hugo tag, which this site does not expand"),
     ]
 
 
@@ -200,9 +201,20 @@ def test_hash_lines_in_indented_code_html_and_comments_are_not_headings(block):
     assert [s.heading for s in parsed.sections] == ["Real"]
 
 
-def test_html_with_the_markdown_attribute_holds_markdown_headings():
-    parsed = article("# Title\n\nL.\n\n## Real\n\n<div markdown>\n\n## Inside\n\nx.\n\n</div>\n")
-    assert [s.heading for s in parsed.sections] == ["Real", "Inside"]
+def test_a_section_never_starts_inside_an_html_block_or_a_fenced_div():
+    """A `## ` inside `<div markdown>` or Pandoc's `:::` renders inside that block: splitting
+    there would leave one page with an unclosed `<div>` and close another page's container."""
+    for opening, closing in (("<div markdown>", "</div>"), ("::: note", ":::"),
+                             (":::: outer\n\n::: inner", ":::\n\n::::")):
+        parsed = article(f"# Title\n\nL.\n\n## Real\n\n{opening}\n\n## Inside\n\nx.\n\n"
+                         f"{closing}\n\n## After\n\ny.\n")
+        assert [s.heading for s in parsed.sections] == ["Real", "After"], opening
+        assert "## Inside" in parsed.sections[0].body.markdown()
+
+
+def test_an_unclosed_fenced_div_is_text_and_splits_as_usual():
+    parsed = article("# Title\n\nL.\n\n## Real\n\n::: note\n\n## Next\n\nx.\n")
+    assert [s.heading for s in parsed.sections] == ["Real", "Next"]
 
 
 def test_crlf_line_ends_and_a_byte_order_mark_read_as_plain_lines():
@@ -339,7 +351,8 @@ def test_teaser_reads_a_paragraph_of_several_lines_and_ends_on_a_word():
 
 
 def test_the_first_paragraph_skips_headings_tables_pictures_and_notes_and_stops_at_its_end():
-    from rapport.article import Text, first_paragraph
+    from rapport.article import Text
+    from rapport.summaries import first_paragraph
     from rapport.markdown_scan import classify
 
     lines = ["### A heading", "<!-- note: x -->", "| a | b |", "![A picture](p.png)", "",
@@ -373,9 +386,46 @@ def test_unknown_note_lists_the_defined_ones():
     assert "evidence" in error.message
 
 
-def test_unknown_marker_is_an_error():
-    assert "unknown marker 'todo'" in error_of(
-        FRONT + "# Title\n\nL.\n\n## A\n\nText.\n<!-- todo: later -->\n").message
+def test_only_our_own_markers_are_read_and_every_other_comment_is_the_authors():
+    """A spell checker's, a version badge's or a contributors block's comment passes through
+    to the page as it is, in the lead and in a section, right under a heading or not."""
+    comments = ("<!-- cSpell:ignore rapport -->", "<!-- md:version 1.2 -->",
+                "<!-- fixme: later -->", "<!-- ALL-CONTRIBUTORS-LIST:START - Do not remove -->")
+    parsed = article("# Title\n\n" + comments[0] + "\nLead.\n\n## A\n" + "\n".join(comments)
+                     + "\n\nText.\n")
+    assert comments[0] in parsed.lead.markdown()
+    for comment in comments:
+        assert comment in parsed.sections[0].body.markdown()
+    assert not parsed.sections[0].summary_written
+
+
+def test_a_section_of_comments_only_is_empty():
+    assert "is empty" in error_of(FRONT + "# Title\n\nL.\n\n## A\n<!-- cSpell:ignore x -->\n"
+                                  "\n## B\n\nText.\n").message
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ('--8<-- "missing.md"', "a snippet line (--8<--) names no file under docs/snippets/"),
+    ("--8<--", "a snippet line (--8<--)"),
+    ('See {% page "guide" %} for more.', "'{% page \"guide\" %}' is a Liquid or Hugo tag"),
+    ("Read {{< ref \"x.md\" >}} first.", "'{{< ref \"x.md\" >}}' is a Liquid or Hugo tag"),
+    ("### Naming doubles {/*naming-doubles*/}", "'{/*naming-doubles*/}' is an MDX heading id"),
+])
+def test_syntax_of_other_tools_is_an_error_with_its_line(line, expected):
+    error = error_of(FRONT + f"# Title\n\nL.\n\n## A\n\nText.\n\n{line}\n")
+    assert error.line == 25 and error.message.startswith(expected), error.message
+
+
+def test_an_mdx_id_on_a_section_heading_is_an_error_too():
+    error = error_of(FRONT + "# Title\n\nL.\n\n## A {/*a*/}\n\nText.\n")
+    assert error.line == 21 and "MDX heading id" in error.message
+
+
+def test_other_tools_syntax_in_code_is_code_and_a_snippet_that_exists_renders():
+    body = ("# Title\n\nL.\n\n## A\n\nType `{% page x %}` or `{/*x*/}`.\n\n```\n--8<-- \"x\"\n"
+            "{{ value }}\n```\n\n    {% raw %}\n\n--8<-- \"tooltips.md\"\n")
+    parsed = parse_article(FRONT + body, PATH, snippets=frozenset({"tooltips.md"}))
+    assert '--8<-- "tooltips.md"' in parsed.sections[0].body.markdown()
 
 
 def test_marker_inside_code_is_just_code():
@@ -395,8 +445,8 @@ def test_footnote_and_reference_definitions_belong_to_the_article():
 # --- contact details ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("contact", ["poster@example.com", "+82 51 234 5678", "(051)234-5678",
-                                     "010-2345-6789", "020 7946 0958", "+1 415 555 0132"])
+@pytest.mark.parametrize("contact", ["poster@mail.rapport-demo.kr", "+82 51 234 5678", "(051)234-5678",
+                                     "010-2345-6789", "020 7946 0958", "+61 491 570 156"])
 def test_an_email_address_or_phone_number_is_refused_with_its_line(contact):
     error = error_of(FRONT + f"# Title\n\nL.\n\n## A\n\nWrite to {contact} today.\n")
     assert error.line == 23 and f"'{contact}'" in error.message
@@ -404,8 +454,8 @@ def test_an_email_address_or_phone_number_is_refused_with_its_line(contact):
 
 
 def test_allowed_contacts_pass_exactly():
-    text = FRONT + "# Title\n\nL.\n\n## A\n\nWrite to feedback@example.org.\n"
-    assert parse_article(text, PATH, frozenset({"feedback@example.org"}))
+    text = FRONT + "# Title\n\nL.\n\n## A\n\nWrite to feedback@mail.rapport-demo.org.\n"
+    assert parse_article(text, PATH, frozenset({"feedback@mail.rapport-demo.org"}))
     assert "e-mail" in errors_of(text)[0].message
 
 
@@ -522,3 +572,39 @@ def test_front_matter_is_written_one_way_and_reads_back_as_the_same_data(data):
     written = dump(data)
     assert written == yaml.dump(data, Dumper=yaml.SafeDumper, **DUMP_OPTIONS)
     assert (yaml.load(written, Loader=yaml.SafeLoader) or {}) == data
+
+
+def test_slugs_keep_combining_marks_as_github_does():
+    """Thai and Hindi vowel signs are marks, not letters: a slug without them misspells the
+    heading (เริ่มการแปลอัตโนมัติ is not เรมการแปลอตโนมต)."""
+    from rapport.slugs import slugify
+
+    assert slugify("เริ่มการแปลอัตโนมัติ") == "เริ่มการแปลอัตโนมัติ"
+    assert slugify("हिंदी में अनुवाद") == "हिंदी-में-अनुवाद"
+    assert slugify("Über <b>Größe</b>!") == "über-größe"
+    parsed = article("# Title\n\nL.\n\n## เริ่มการแปลอัตโนมัติ\n\nข้อความ\n")
+    assert parsed.sections[0].slug == "เริ่มการแปลอัตโนมัติ"
+
+
+@pytest.mark.parametrize(("paragraph", "expected"), [
+    ("The **bond** is [what matters](../research.md) most.", "The bond is what matters…"),
+    ("Use &lt;abbr&gt; and `code` *here* now.", "Use <abbr> and code here…"),
+    ("治疗关系很重要。它决定了结果。", "治疗关系…"),
+    ("เริ่มการแปลอัตโนมัติ", "เริ่มการ…"),
+    ("यह एक वाक्य", "यह एक…"),
+])
+def test_a_summary_made_from_text_is_plain_text_cut_at_a_boundary(paragraph, expected):
+    """Markup is rendered and dropped, a Chinese sentence ends at its own full stop, and a cut
+    in text without spaces never splits a letter from its vowel sign."""
+    assert teaser([paragraph]) == expected
+
+
+def test_a_summary_made_from_a_long_sentence_is_cut_and_never_blamed_on_the_editor():
+    words = " ".join(["Wortzusammensetzungsungeheuer" * 3] * 3) + "."
+    parsed = article(f"# Title\n\nL.\n\n## A\n\n{words}\n")
+    assert len(parsed.sections[0].summary) <= 160 and not parsed.sections[0].summary_written
+
+
+def test_a_to_do_the_importer_leaves_stops_the_build_until_done():
+    error = error_of(FRONT + "# Title\n\nL.\n\n## A\n\nText.\n\n<!-- todo: check this -->\n")
+    assert error.line == 25 and error.message.startswith("unknown marker 'todo'")

@@ -13,8 +13,9 @@ import pytest
 from build_pages import main
 from project import FIXTURE_PROJECT, ROOT, GeneratorProject
 from rapport.errors import Problems
-from rapport.settings import read_settings
-from rapport.writer import Sources, build, check
+from rapport.sources import read_settings
+from rapport.pipeline import build, check
+from rapport.sources import Sources
 
 FIRST_PAGES = ["article/SUMMARY.md", "article/index.md", "article/practice.md",
                "article/when-it-goes-wrong.md", "article/why-listening-matters.md"]
@@ -242,22 +243,22 @@ def test_a_link_that_cannot_work_is_an_error_with_its_line(project, link, words)
 
 def test_absolute_and_contact_links_are_left_alone(project):
     rewrite(project.article("second"), "Start with one sentence.",
-            "Start with [a site](https://example.org/) or [mail](mailto:someone@example.org).")
+            "Start with [a site](https://example.org/) or [mail](mailto:someone@mail.rapport-demo.org).")
     assert main([*project.cli_args()]) == 2  # the address is a contact detail, even in a link
-    rewrite(project.config, "allowed_contacts: []", "allowed_contacts: [someone@example.org]")
+    rewrite(project.config, "allowed_contacts: []", "allowed_contacts: [someone@mail.rapport-demo.org]")
     build(project.sources())
-    assert "[mail](mailto:someone@example.org)" in (
+    assert "[mail](mailto:someone@mail.rapport-demo.org)" in (
         project.docs / "second" / "saying-it.md").read_text("utf-8")
 
 
 def test_an_allowed_contact_may_stand_in_the_glossary_too(project):
     rewrite(project.content / "glossary.yml", "and to how they feel.",
-            "and to how they feel. Ask someone@example.org.")
-    assert any("e-mail address 'someone@example.org'" in problem
+            "and to how they feel. Ask someone@mail.rapport-demo.org.")
+    assert any("e-mail address 'someone@mail.rapport-demo.org'" in problem
                for problem in problems_of(project))
-    rewrite(project.config, "allowed_contacts: []", "allowed_contacts: [someone@example.org]")
+    rewrite(project.config, "allowed_contacts: []", "allowed_contacts: [someone@mail.rapport-demo.org]")
     build(project.sources())
-    assert "how they feel. Ask someone@example.org." in (
+    assert "how they feel. Ask someone@mail.rapport-demo.org." in (
         project.docs / "glossary.md").read_text("utf-8")
 
 
@@ -431,8 +432,8 @@ def test_problems_in_several_files_come_out_together_in_order_and_docs_stays(pro
     capsys.readouterr()
     rewrite(project.article(), "reviewed: 2025-02-03", "reviewed: soon")
     rewrite(project.article(), "## When it goes wrong\n\nSometimes", "## When it goes wrong\n\n"
-            "<!-- todo: x -->\nSometimes")
-    rewrite(project.article("second"), "You may go quiet.", "Call +1 415 555 0132.")
+            "See {% page x %}.\nSometimes")
+    rewrite(project.article("second"), "You may go quiet.", "Call +61 491 570 156.")
     rewrite(project.content / "glossary.yml", "tooltip: A rough patch between two people.",
             "tooltip: ''")
     assert main(project.cli_args()) == 2
@@ -483,7 +484,7 @@ def test_committed_docs_are_in_sync_with_the_content():
 def test_a_write_that_fails_part_way_leaves_the_old_page_whole(project):
     """A temp file and a rename: Ctrl-C, a full disk or a reader (mkdocs serve) in the middle
     of a write never sees a page truncated. An encoding error stands in for the failure."""
-    from rapport.writer import write_atomic
+    from rapport.sync import write_atomic
 
     build(project.sources())
     page = project.docs / "article" / "practice.md"
@@ -500,15 +501,15 @@ def test_a_page_is_written_beside_its_target_in_new_folders_readable_by_the_web_
     it) and in the target's own folder, so the rename is atomic (one file system)."""
     import stat
 
-    from rapport import writer
+    from rapport import sync
 
     renames = []
     real_replace = os.replace
-    monkeypatch.setattr(writer.os, "replace",
+    monkeypatch.setattr(sync.os, "replace",
                         lambda source, target: renames.append(Path(source)) or
                         real_replace(source, target))
     page = tmp_path / "docs" / "new" / "deeper" / "page.md"
-    writer.write_atomic(page, "Café\nà la carte\n")
+    sync.write_atomic(page, "Café\nà la carte\n")
     assert page.read_bytes() == "Café\nà la carte\n".encode()
     assert stat.S_IMODE(page.stat().st_mode) == 0o644
     [temporary] = renames
@@ -516,7 +517,7 @@ def test_a_page_is_written_beside_its_target_in_new_folders_readable_by_the_web_
 
 
 def test_a_stale_page_that_cannot_be_removed_is_one_clear_problem(tmp_path, monkeypatch):
-    from rapport.writer import Diff, apply_diff
+    from rapport.sync import Diff, apply_diff
 
     stale = tmp_path / "article" / "old.md"
     stale.parent.mkdir()
@@ -551,7 +552,7 @@ def test_check_names_any_generated_file_that_differs_or_is_missing(project, kind
 
 def test_a_missing_article_file_and_a_bad_byte_are_named_with_the_line(tmp_path):
     from rapport.errors import Report
-    from rapport.writer import read_text
+    from rapport.sources import read_text
 
     report = Report()
     assert read_text(tmp_path / "gone.md", report) is None
@@ -564,7 +565,7 @@ def test_a_missing_article_file_and_a_bad_byte_are_named_with_the_line(tmp_path)
 
 
 def test_docs_pages_with_a_bad_byte_are_still_read_for_their_markers(tmp_path):
-    from rapport.writer import read_docs
+    from rapport.sources import read_docs
 
     (tmp_path / "page.md").write_bytes(b"caf\xe9 \xc3\xa9\n")
     assert read_docs(tmp_path) == {PurePosixPath("page.md"): "caf\ufffd é\n"}
@@ -577,7 +578,7 @@ def test_docs_pages_with_a_bad_byte_are_still_read_for_their_markers(tmp_path):
     ("elsewhere/mkdocs.yml", False), ("other/article.md", False), ("contents/x.md", False)])
 def test_the_generator_owns_files_generated_from_its_content_or_a_project_config(
         project, label, owned):
-    from rapport.writer import Labels
+    from rapport.sources import Labels
 
     labels = Labels(project.sources())
     assert (labels.content, labels.config) == ("content/", "mkdocs.yml")
@@ -587,7 +588,7 @@ def test_the_generator_owns_files_generated_from_its_content_or_a_project_config
 def test_a_review_falls_due_on_the_same_day_months_later_or_the_months_last_day():
     from datetime import date
 
-    from rapport.writer import add_months
+    from rapport.dates import add_months
 
     assert add_months(date(2025, 2, 3), 36) == date(2028, 2, 3)
     assert add_months(date(2024, 2, 29), 36) == date(2027, 2, 28)

@@ -9,7 +9,7 @@ import textstat
 import yaml
 from project import FIXTURES, ROOT
 from rapport.article import parse_article
-from rapport.pages import generated_source
+from rapport.layout import generated_source
 
 DOCS = ROOT / "docs"
 HAND_WRITTEN = sorted(path.name for path in DOCS.glob("*.md")

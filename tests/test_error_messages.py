@@ -17,7 +17,8 @@ from project import FIXTURE_PROJECT, FIXTURES, GeneratorProject
 from rapport.article import parse_article
 from rapport.errors import Problems
 from rapport.glossary import parse_glossary
-from rapport.writer import Sources, build, diff_docs
+from rapport.pipeline import build, diff_docs
+from rapport.sources import Sources
 from samples import EDITORS_FRONT as EDITORS
 from samples import FRONT
 from samples import GLOSSARY as GLOSSARY_TEXT
@@ -74,6 +75,8 @@ ARTICLES = {
     "long heading": FRONT + "# Title\n\nL.\n\n## " + "가" * 60 + "\n\nx.\n",
     "markers": FRONT + "# Title\n\nL.\n\n## A\n\nText.\n<!-- summary: late -->\n"
                "<!-- note: nope -->\n<!-- todo: x -->\n\n## B\n<!-- icon: -->\n\ny.\n",
+    "other tools' syntax": FRONT + "# Title\n\nL.\n\n## A {/*a*/}\n\nSee {% page \"x\" %}.\n\n"
+                           "--8<-- \"missing.md\"\n",
     "unknown notes, none defined": EDITORS + "# Title\n\nL.\n\n## A\n\nText.\n\n"
                                    "<!-- note: nope -->\n",
     "unknown notes, two defined": FRONT.replace("notes:\n", "notes:\n  aside:\n    title: T\n"
@@ -91,8 +94,8 @@ ARTICLES = {
     + BODY,
     "empty section and long summary": FRONT + "# Title\n\nL.\n\n## Empty\n\n## Long\n"
                                       f"<!-- summary: {'y' * 161} -->\n\nText.\n",
-    "contact details": FRONT + "# Title\n\nL.\n\n## A\n\nMail someone@example.com or call "
-                       "+1 415 555 0132.\n",
+    "contact details": FRONT + "# Title\n\nL.\n\n## A\n\nMail someone@mail.rapport-demo.org or call "
+                       "+61 491 570 156.\n",
 }
 
 GLOSSARIES = {
@@ -107,7 +110,7 @@ GLOSSARIES = {
     "repeats": GLOSSARY_TEXT + "  - term: rapport\n    forms: [rapport, Rapport]\n"
                                "    tooltip: x\n    definition: y\n",
     "contact details": GLOSSARY_TEXT.replace("A feeling of trust and ease.",
-                                             "Write to someone@example.com."),
+                                             "Write to someone@mail.rapport-demo.org."),
 }
 
 

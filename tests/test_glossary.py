@@ -129,7 +129,7 @@ def test_a_glossary_without_a_review_date_is_an_error():
 
 
 def test_an_allowed_contact_may_appear_in_the_glossary():
-    text = GOOD.replace("A feeling of trust and ease.", "Ask help@example.org.")
-    assert errors_of(text)[0].message.startswith("e-mail address 'help@example.org'")
-    glossary = parse_glossary(text, PATH, frozenset({"help@example.org"}))
-    assert glossary.terms[0].definition == "Ask help@example.org."
+    text = GOOD.replace("A feeling of trust and ease.", "Ask help@mail.rapport-demo.org.")
+    assert errors_of(text)[0].message.startswith("e-mail address 'help@mail.rapport-demo.org'")
+    glossary = parse_glossary(text, PATH, frozenset({"help@mail.rapport-demo.org"}))
+    assert glossary.terms[0].definition == "Ask help@mail.rapport-demo.org."

@@ -24,27 +24,20 @@ from mkdocs.utils.yaml import yaml_load
 from profiles import examples
 from project import ROOT
 from rapport.markdown_scan import BLOCK_EXTENSIONS, Kind, classify, closing_line, headings
-from rapport.slugs import SLUGIFY, plain_text, split_attributes
+from rapport.slugs import plain_text, slugify, split_attributes
 
 PLACEHOLDER_RE = re.compile("\x02wzxhzdk:\\d+\x03")   # Python-Markdown's stashed raw HTML
-MARKDOWN_CONTAINERS = {"ul", "ol", "li", "blockquote", "dl", "dd", "table", "p", "pre"}
 
 
 class HeadingRecorder(Treeprocessor):
-    """Records (level, text) of each heading a reader sees outside lists, quotes, tables and
-    admonitions, once every other processor has run."""
+    """Records (level, text) of each heading at the top level of the page (outside lists,
+    quotes, tables, admonitions and raw HTML), once every other processor has run."""
 
     def run(self, root: etree.Element) -> None:
-        def visit(element: etree.Element) -> None:
-            for child in element:
-                if re.fullmatch(r"h[1-6]", child.tag):
-                    text = PLACEHOLDER_RE.sub("", "".join(child.itertext()))
-                    self.md.recorded.append((int(child.tag[1]), " ".join(text.split())))
-                elif child.tag not in MARKDOWN_CONTAINERS and "admonition" not in (
-                        child.get("class") or "").split():
-                    visit(child)
-
-        visit(root)
+        for child in root:
+            if re.fullmatch(r"h[1-6]", child.tag):
+                text = PLACEHOLDER_RE.sub("", "".join(child.itertext()))
+                self.md.recorded.append((int(child.tag[1]), " ".join(text.split())))
 
 
 class RecordHeadings(Extension):
@@ -55,7 +48,7 @@ class RecordHeadings(Extension):
 def rendered_headings(text: str) -> list[tuple[int, str]]:
     renderer = markdown.Markdown(extensions=[
         *BLOCK_EXTENSIONS, "toc", "attr_list", RecordHeadings()],
-        extension_configs={"toc": {"slugify": SLUGIFY}})
+        extension_configs={"toc": {"slugify": slugify}})
     renderer.recorded = []
     renderer.convert(text)
     return renderer.recorded

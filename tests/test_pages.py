@@ -14,9 +14,10 @@ from rapport.article import parse_article
 from rapport.collection import Collection, Entry, in_order
 from rapport.errors import Report
 from rapport.glossary import parse_glossary
-from rapport.pages import generated_source, icon_names, plan_site, section_page
-from rapport.settings import read_settings
-from rapport.writer import build
+from rapport.layout import generated_source, section_page
+from rapport.plan import icon_names, plan_site
+from rapport.sources import read_settings
+from rapport.pipeline import build
 
 GOLDEN = FIXTURES / "golden"
 SETTINGS = read_settings(FIXTURE_PROJECT / "mkdocs.yml")
@@ -239,7 +240,7 @@ def test_tooltips_snippet_gives_each_form_its_terms_tooltip_and_renders_no_marke
 def test_review_policy_says_the_interval_in_words():
     from dataclasses import replace
 
-    from rapport.pages import render_review_policy
+    from rapport.page_text import render_review_policy
 
     assert "at least every three years" in page("snippets/review-policy.md")
     said = {years: render_review_policy(replace(SETTINGS, review_every_years=years), "x")
@@ -313,7 +314,7 @@ def test_no_generated_line_ends_in_white_space():
 
 
 def sources_of(project: Path):
-    from rapport.writer import Sources
+    from rapport.sources import Sources
 
     return Sources(content=project / "content", docs=project / "docs",
                    config=project / "mkdocs.yml", settings=read_settings(project / "mkdocs.yml"))
@@ -461,7 +462,8 @@ def test_every_id_of_the_article_as_one_document_lands_on_the_same_heading_on_ea
     """A link `#id` in an article names a heading as the article reads in one file (toc's
     `goals_1`, `goals_2`…); on the whole page and on the section page that holds it, the id it
     becomes is that same heading."""
-    from rapport.pages import EDITS_ID, Anchor, anchor_map
+    from rapport.layout import EDITS_ID
+    from rapport.plan import Anchor, anchor_map
 
     article = parse_article(REPEATS, CONTENT / "repeats.md")
     pages = fixture_plan({"repeats": REPEATS})
@@ -560,3 +562,83 @@ def test_atx_text_escapes_a_closing_hash_after_trailing_spaces_too():
     assert atx_text("C#  ") == "C\\#"
     assert atx_text("C\\#") == "C\\#"
     assert atx_text("Ends in \\") == "Ends in \\ "
+
+
+HTML_ANCHORS = """---
+title: Doubles
+description: A guide that marks its targets with raw HTML and attribute lists.
+published: 2026-01-02
+reviewed: 2026-01-02
+---
+
+# Doubles
+
+See [naming](#naming-doubles) and [the list](#steps).
+
+## Part one
+
+<a id="naming-doubles"></a>
+Naming doubles is hard. <span id='inline-target'>Here.</span>
+
+A paragraph with an id.
+{: #para }
+
+- one
+- two
+{: #steps }
+
+## Part two
+
+Back to [naming](#naming-doubles), [the span](#inline-target), [the paragraph](#para) and
+[an old anchor](#old-name).
+
+<a name="old-name"></a>Old.
+"""
+
+
+def planned_with_problems(texts: dict[str, str]):
+    """The plan of the fixture collection with `texts`, and the problems found making it."""
+    report = Report()
+    chosen = collection(texts)
+    plan = plan_site(chosen, SETTINGS, {name: "" for name in icon_names(chosen)},
+                     FIXTURE_PROJECT / "mkdocs.yml", "mkdocs.yml", report)
+    return plan, report.problems
+
+
+def test_raw_html_anchors_and_attribute_list_ids_are_link_targets_on_every_page():
+    """`<a id>`, `<a name>`, `<span id>` and `{: #x }` on a paragraph or a list are ids, as
+    they are to MkDocs: a link to one is written for the page that holds it."""
+    plan = fixture_plan({"doubles": HTML_ANCHORS})
+    part_two = plan[PurePosixPath("doubles/part-two.md")]
+    assert ("Back to [naming](part-one.md#naming-doubles), [the span](part-one.md#inline-target), "
+            "[the paragraph](part-one.md#para) and\n[an old anchor](#old-name).") in part_two
+    whole = plan[PurePosixPath("doubles/index.md")]
+    assert "See [naming](#naming-doubles) and [the list](#steps)." in whole
+    home = plan[PurePosixPath("index.md")]
+    assert "See [naming](doubles/part-one.md#naming-doubles) and [the list](doubles/part-one.md#steps)." in home
+    assert '<a id="naming-doubles"></a>' in plan[PurePosixPath("doubles/part-one.md")]
+
+
+def test_a_link_to_an_id_no_page_carries_is_still_an_error():
+    _, problems = planned_with_problems(
+        {"doubles": HTML_ANCHORS.replace("(#para)", "(#nowhere)")})
+    assert [problem.message.split(":")[0] for problem in problems] == ["link '#nowhere'"]
+
+
+def test_links_in_notes_footnotes_and_definitions_are_checked_and_written_for_each_page():
+    """An admonition's, a footnote's or a definition's indented text is Markdown, not code."""
+    text = HTML_ANCHORS.replace("Old.\n", "Old.\n\n!!! note\n\n    See [naming](#naming-doubles) "
+                                "and [help](../helps.md).\n\nTerm\n:   Also [naming](#para).\n")
+    plan, _ = planned_with_problems({"doubles": text})
+    assert "    See [naming](part-one.md#naming-doubles)" in plan.files[
+        PurePosixPath("doubles/part-two.md")]
+    assert ":   Also [naming](part-one.md#para)." in plan.files[PurePosixPath("doubles/part-two.md")]
+    assert "../helps.md" in {check.target for check in plan.links}
+
+
+def test_raw_html_addresses_from_the_hosts_root_are_errors_with_their_line():
+    text = HTML_ANCHORS.replace("Old.\n", 'Old.\n\n<img src="/img/x.png" alt="">\n\n'
+                                '<p><a href="/help/">Help</a></p>\n')
+    _, problems = planned_with_problems({"doubles": text})
+    assert [(problem.line, problem.message.split(",")[0]) for problem in problems] == [
+        (31, "link '/img/x.png' starts with '/'"), (33, "link '/help/' starts with '/'")]

@@ -25,9 +25,10 @@ from project import FIXTURE_PROJECT, copy_project, run_mkdocs_build
 from rapport.article import parse_article
 from rapport.collection import Collection, Entry, in_order
 from rapport.errors import Problems, Report
-from rapport.pages import icon_names, plan_site
-from rapport.settings import read_settings
-from rapport.writer import Sources, build
+from rapport.plan import icon_names, plan_site
+from rapport.sources import read_settings
+from rapport.pipeline import build
+from rapport.sources import Sources
 
 SETTINGS = read_settings(FIXTURE_PROJECT / "mkdocs.yml")
 

@@ -18,9 +18,10 @@ from html_page import read_page
 from mkdocs.config import load_config
 from project import FIXTURES, ROOT, copy_project, run_mkdocs_build
 from rapport.article import parse_article
-from rapport.settings import read_settings
+from rapport.sources import read_settings
 from rapport.slugs import heading_slug, split_attributes
-from rapport.writer import Sources, build
+from rapport.pipeline import build
+from rapport.sources import Sources
 
 pytestmark = pytest.mark.build
 
@@ -123,12 +124,14 @@ HEADINGS = [
     "메인테이너를 위한 자기 관리 및 번아웃 방지 팁:", "한국어 독자의 제보", "心理療法の関係",
     "信頼関係とは", "中文标题与标点。", "हिन्दी शीर्षक", "Tiếng Việt có dấu", "emoji 🙂 here",
     "**Bold** _and_ *italic*", "Trailing dots...", "  spaced   out  ", "MiXeD CaSe Words",
-    "dash-separated-words", "under_score_words",
+    "dash-separated-words", "under_score_words", "เริ่มการแปลอัตโนมัติ", "हिंदी में अनुवाद",
+    "Tiếng Việt có dấu (NFD)".replace("ế", "ê\u0301"),
 ]
 
 
 def test_generator_slugs_agree_with_mkdocs_heading_ids():
     config = load_config(str(ROOT / "mkdocs.yml"))
+    config = config.plugins.on_config(config)      # the hook gives toc the generator's slugify
     renderer = markdown.Markdown(extensions=config.markdown_extensions,
                                  extension_configs=config.mdx_configs)
     for heading in HEADINGS:
@@ -136,3 +139,16 @@ def test_generator_slugs_agree_with_mkdocs_heading_ids():
         html = renderer.convert(f"## {heading}")
         mkdocs_id = re.search(r'<h2 id="([^"]*)"', html).group(1)
         assert heading_slug(split_attributes(heading)[0]) == mkdocs_id, heading
+
+
+def test_raw_html_anchors_and_attribute_list_ids_are_kept_and_linked(real_world_site):
+    """The pages keep the guide's own anchors, and its links lead to them (the strict build,
+    which checks anchors, is clean: see the build test above)."""
+    _, site, _ = real_world_site
+    part = (site / "anchors-guide" / "why-names-double" / "index.html").read_text(
+        encoding="utf-8")
+    assert 'id="naming-doubles"' in part and 'id="own-paragraph"' in part
+    other = (site / "anchors-guide" / "what-to-do" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../why-names-double/#naming-doubles"' in other
+    assert 'href="#old-name"' in other and 'href="../#old-name"' in other
+    assert "cSpell" not in other

@@ -57,9 +57,9 @@ def test_a_bad_article_is_reported_in_one_line_and_fixing_it_serves_again(served
     project, url, log = served_copy
     article = project / "content" / "article.md"
     good = article.read_text(encoding="utf-8")
-    article.write_text(good.replace("## Closing thoughts", "## Closing thoughts\n<!-- todo: x -->"),
+    article.write_text(good.replace("## Closing thoughts", "See {% page x %}.\n\n## Closing thoughts"),
                        encoding="utf-8")
-    assert wait_until(lambda: "unknown marker 'todo'" in log.read_text(), 30), log.read_text()
+    assert wait_until(lambda: "is a Liquid or Hugo tag" in log.read_text(), 30), log.read_text()
     assert "ERROR   -  content/article.md:" in log.read_text()
     assert "Traceback" not in log.read_text()
     article.write_text(good.replace("raw truth", "plain truth"), encoding="utf-8")

@@ -7,7 +7,8 @@ from pathlib import Path, PurePosixPath
 import pytest
 from project import FIXTURE_SETTINGS
 from rapport.errors import Problems
-from rapport.settings import NextStep, read_settings, settings_from
+from rapport.settings import NextStep, settings_from
+from rapport.sources import read_settings
 
 PATH = Path("mkdocs.yml")
 GOOD = {

@@ -14,7 +14,8 @@ import yaml
 from html_page import html_pages, nav_order, read_page
 from mkdocs.utils.yaml import yaml_load
 from project import FIXTURES, ROOT, build_site, copy_project, run_mkdocs_build
-from rapport.article import SENTENCE_END_RE, parse_article
+from rapport.article import parse_article
+from rapport.summaries import SENTENCE_END_RE
 from rapport.glossary import parse_glossary
 from site_checks import broken_links
 

@@ -1,8 +1,10 @@
 """Rapport's page generator: the articles and the glossary in content/ -> Markdown pages in
 docs/.
 
-The pipeline is read -> parse (`article`, `glossary`, with `markdown_scan`, `slugs`, `contacts`)
--> plan (`pages`, with `links`) -> write or check (`writer`). Only `writer`, `settings` (which
-reads mkdocs.yml) and the CLI touch the disk; the rest are pure functions over frozen
-dataclasses. `tooltips` is a Python-Markdown extension the MkDocs hook adds.
+The modules are the pipeline, in order: read (`sources`, with `settings`) -> parse
+(`collection`, `front_matter`, `article` with `markdown_scan`, `summaries`, `slugs`,
+`contacts`; `glossary`) -> plan (`plan`, with `links`, `page_text`, `layout`, `dates`) -> sync
+(`sync`) -> check (`checks`), run as one by `pipeline.run`. Only `sources` reads the disk and
+only `sync` writes to it; the rest are pure functions over frozen dataclasses. `tooltips` is a
+Python-Markdown extension the MkDocs hook adds.
 """

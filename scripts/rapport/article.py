@@ -1,7 +1,7 @@
-"""Parse one article: YAML front matter, a title, a lead, then sections.
+"""Parse one article: its front matter (`front_matter`), a title, a lead, then sections.
 
 Pure functions from text to frozen dataclasses. Headings are read as Python-Markdown reads them
-(`markdown_scan`), slugs are made by the function MkDocs uses (`slugs`), and every problem is
+(`markdown_scan`), summaries are cut from the text when none is written (`summaries`), slugs are made by the function MkDocs uses (`slugs`), and every problem is
 collected, so one run reports all of them, each naming the file, the line and what to do.
 """
 
@@ -9,70 +9,38 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from . import yaml_lines
 from .contacts import find_contacts
-from .yaml_lines import is_text, iso_date
 from .errors import Problems, Report
+from .front_matter import MAX_DESCRIPTION, Meta, parse_meta, split_front_matter
+from .links import CODE_SPAN_RE
 from .markdown_scan import Kind, classify, headings
 from .slugs import has_letters, heading_slug, plain_text, split_attributes, unique
+from .summaries import first_paragraph, teaser
 
 # --- the article format -------------------------------------------------------------------------
 
-REQUIRED_KEYS = ("title", "description", "reviewed")
-OPTIONAL_KEYS = ("author", "source", "published", "edits", "notes", "order")
-KEYS = REQUIRED_KEYS + OPTIONAL_KEYS
-MAX_DESCRIPTION = 160
 MAX_SLUG_BYTES = 150  # a page's file name; file systems allow 255 bytes
-TEASER_WORDS = 10
-NOTE_KINDS = frozenset({"note", "info", "tip", "warning", "abstract", "question"})
 MARKERS = ("summary", "icon", "note")
 
 SAFE_SLUG_RE = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
-MARKER_RE = re.compile(r"^<!--\s*([A-Za-z][\w-]*)\s*:\s*(.*?)\s*-->\s*$")
+# Only our own markers are read from comments; every other comment (`<!-- cSpell:ignore … -->`,
+# `<!-- md:version … -->`, a contributors block) is the author's and passes through.
+MARKER_RE = re.compile(rf"^<!--\s*({'|'.join(MARKERS)})\s*:\s*(.*?)\s*-->\s*$")
+COMMENT_RE = re.compile(r"^\s*<!--.*-->\s*$")
+# The one other comment that is ours: a to-do the importer leaves for an editor. It stops the
+# build until done, with the words it always had (handbook/importing.md shows them).
+TODO_RE = re.compile(r"^<!--\s*todo\s*:")
 FOOTNOTE_DEFINITION_RE = re.compile(r"^ {0,3}\[\^([^\]]+)\]:")
 REFERENCE_DEFINITION_RE = re.compile(r"^ {0,3}\[([^\]^][^\]]*)\]:\s*\S")
 ABBREVIATION_RE = re.compile(r"^\*\[([^\]]+)\]:")
-
-
-@dataclass(frozen=True)
-class Edit:
-    """One editorial change from the source text, shown to readers."""
-
-    what: str
-    why: str
-
-
-@dataclass(frozen=True)
-class Note:
-    """A short admonition that `<!-- note: name -->` places in a section (`notes` in the
-    front matter maps each name to one)."""
-
-    kind: str
-    title: str
-    text: str
-    line: int              # where its text starts in the file, for problems in it
-
-
-@dataclass(frozen=True)
-class Meta:
-    """The front matter, validated; dates are ISO strings. `publication` is None for an
-    article the editors wrote themselves (no outside source)."""
-
-    title: str
-    description: str
-    author: str | None
-    publication: str | None
-    published: str
-    reviewed: str
-    edits: tuple[Edit, ...]
-    notes: Mapping[str, Note]
-    order: int | None
-    reviewed_line: int = 1
+# Syntax of other tools that this site's Markdown does not expand: it would reach readers as
+# typed. A snippet line renders only when it names a file under the snippets' base_path.
+SNIPPET_RE = re.compile(r"^\s*--8<--(?:\s+(?P<quote>[\"']?)(?P<name>[^\"'\s]+)(?P=quote))?\s*$")
+TEMPLATE_TAG_RE = re.compile(r"\{%.*?%\}|\{\{.*?\}\}")
+MDX_ID_RE = re.compile(r"\{/\*.*?\*/\}")
 
 
 @dataclass(frozen=True)
@@ -142,9 +110,10 @@ class Article:
 # --- entry point --------------------------------------------------------------------------------
 
 
-def parse_article(text: str, path: Path, allowed_contacts: frozenset[str] = frozenset()
-                  ) -> Article:
-    """Parse and validate an article; raise `Problems` naming every problem found."""
+def parse_article(text: str, path: Path, allowed_contacts: frozenset[str] = frozenset(),
+                  snippets: frozenset[str] = frozenset()) -> Article:
+    """Parse and validate an article; raise `Problems` naming every problem found.
+    `snippets`: the files a `--8<--` line may name (under the snippets' base_path)."""
     report = Report()
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
@@ -157,7 +126,8 @@ def parse_article(text: str, path: Path, allowed_contacts: frozenset[str] = froz
     if front is not None:
         raw, root, body_start = front
         meta = parse_meta(raw, root, path, report)
-        article = split_body(lines[body_start - 1:], body_start, path, meta, report)
+        article = split_body(lines[body_start - 1:], body_start, path, meta, report,
+                             snippets)
     if article is None or report.problems:  # no article without a problem to say why
         raise Problems(tuple(report.problems))
     return article
@@ -166,149 +136,21 @@ def parse_article(text: str, path: Path, allowed_contacts: frozenset[str] = froz
 # --- front matter -------------------------------------------------------------------------------
 
 
-def split_front_matter(lines: list[str], path: Path, report: Report
-                       ) -> tuple[dict[str, Any], Any, int] | None:
-    """The YAML mapping, its node tree and the 1-based line where the body starts."""
-    if not lines or lines[0].strip() != "---":
-        report.add(path, 1, "no front matter: start the file with a '---' line, then title, "
-                   "description, reviewed and the other keys (handbook/articles.md, 'The "
-                   "article format')")
-        return None
-    closing = next((i for i, line in enumerate(lines[1:], 1) if line.strip() in ("---", "...")),
-                   None)
-    if closing is None:
-        report.add(path, 1, "the front matter is not closed: add a '---' line after it")
-        return None
-    try:
-        raw, root = yaml_lines.load("\n".join(lines[1:closing]))
-    except yaml_lines.YamlProblem as error:
-        report.add(path, error.line + 1, f"malformed front matter ({error.problem}): fix the "
-                   "YAML syntax")
-        return None
-    if not isinstance(raw, dict):
-        report.add(path, 2, "the front matter must be a YAML mapping of 'key: value' lines")
-        return None
-    return raw, root, closing + 2
-
-
-def parse_meta(raw: Mapping[str, Any], root: Any, path: Path, report: Report) -> Meta:
-    """Validate the front matter keys and types, naming the line of the key at fault. Problems
-    are reported and a usable placeholder returned, so the body is still checked."""
-
-    def line(*where: str | int) -> int:
-        return yaml_lines.line_of(root, where) + 1  # +1: the opening '---'
-
-    def text(value: Any, where: tuple[str | int, ...], name: str) -> str:
-        if value is None and len(where) == 1:  # a missing key: reported once, above or below
-            return "?"
-        if not is_text(value):
-            report.add(path, line(*where), f"'{name}' must be non-empty text")
-            return "?"
-        return " ".join(value.split())
-
-    for key in raw:
-        if key not in KEYS:
-            report.add(path, line(str(key)), f"unknown front matter key '{key}': the keys are "
-                       f"{', '.join(KEYS)}")
-    for key in REQUIRED_KEYS:
-        if raw.get(key) is None:
-            report.add(path, 1, f"the front matter has no '{key}': add it (see "
-                       "handbook/articles.md, 'The article format')")
-    description = text(raw.get("description"), ("description",), "description")
-    if len(description) > MAX_DESCRIPTION:
-        report.add(path, line("description"), f"'description' has {len(description)} "
-                   f"characters: shorten it to {MAX_DESCRIPTION} or fewer (search engines cut "
-                   "the rest)")
-    reviewed = iso_date(raw.get("reviewed"))
-    if reviewed is None and raw.get("reviewed") is not None:
-        report.add(path, line("reviewed"), "'reviewed' must be a date written YYYY-MM-DD")
-    source = raw.get("source")
-    publication, published = None, iso_date(raw.get("published"))
-    if source is not None:
-        if not isinstance(source, dict) or "publication" not in source \
-                or "published" not in source:
-            report.add(path, line("source"), "'source' must have 'publication' and "
-                       "'published' (a date); leave 'source' out for an article the editors "
-                       "wrote")
-        else:
-            publication = text(source["publication"], ("source", "publication"),
-                               "source.publication")
-            published = iso_date(source["published"])
-            if published is None:
-                report.add(path, line("source", "published"), "'source.published' must be a "
-                           "date written YYYY-MM-DD")
-        if raw.get("author") is None:
-            report.add(path, 1, "the front matter has no 'author': an article from another "
-                       "publication names its author")
-        if raw.get("published") is not None:
-            report.add(path, line("published"), "'published' is for the editors' own "
-                       "articles: with a 'source', its date is 'source.published'")
-    elif raw.get("published") is None:
-        report.add(path, 1, "the front matter has no 'published': add the date the editors "
-                   "first published it (or a 'source' for an article from elsewhere)")
-    elif published is None:
-        report.add(path, line("published"), "'published' must be a date written YYYY-MM-DD")
-    author = raw.get("author")
-    author = text(author, ("author",), "author") if author is not None else None
-    edits = raw.get("edits") or []
-    if not isinstance(edits, list) or not all(isinstance(e, dict) for e in edits):
-        report.add(path, line("edits"), "'edits' must be a list of entries with 'what' and "
-                   "'why'")
-        edits = []
-    notes = raw.get("notes") or {}
-    if not isinstance(notes, dict):
-        report.add(path, line("notes"), "'notes' must map a note name to its kind, title and "
-                   "text")
-        notes = {}
-    order = raw.get("order")
-    if order is not None and (not isinstance(order, int) or isinstance(order, bool)):
-        report.add(path, line("order"), "'order' must be a whole number: articles are listed "
-                   "from the lowest")
-        order = None
-    return Meta(
-        title=text(raw.get("title"), ("title",), "title"),
-        description=description,
-        author=author,
-        publication=publication,
-        published=published or "1970-01-01",
-        reviewed=reviewed or "1970-01-01",
-        edits=tuple(Edit(text(e.get("what"), ("edits", n, "what"), "edits: what"),
-                         text(e.get("why"), ("edits", n, "why"), "edits: why"))
-                    for n, e in enumerate(edits)),
-        notes={str(name): note for name, spec in notes.items()
-               if (note := parse_note(str(name), spec, line("notes", name),
-                                      yaml_lines.text_line_of(root, ("notes", name, "text")) + 1,
-                                      path, report))},
-        order=order,
-        reviewed_line=line("reviewed"),
-    )
-
-
-def parse_note(name: str, spec: Any, line: int, text_line: int, path: Path, report: Report
-               ) -> Note | None:
-    """One entry of `notes:`; the kind is an admonition type."""
-    if not isinstance(spec, dict) or not all(is_text(spec.get(k)) for k in ("title", "text")):
-        report.add(path, line, f"note '{name}' needs 'title' and 'text'")
-        return None
-    kind = spec.get("kind", "note")
-    if not isinstance(kind, str) or kind not in NOTE_KINDS:
-        report.add(path, line, f"note '{name}' has kind '{kind}': use one of "
-                   f"{', '.join(sorted(NOTE_KINDS))}")
-        return None
-    return Note(kind=kind, title=" ".join(spec["title"].split()),
-                text=spec["text"].strip(), line=text_line)
-
-
 # --- body ---------------------------------------------------------------------------------------
 
 
-def split_body(lines: list[str], first: int, path: Path, meta: Meta, report: Report
-               ) -> Article | None:
+def split_body(lines: list[str], first: int, path: Path, meta: Meta, report: Report,
+               snippets: frozenset[str] = frozenset()) -> Article | None:
     """Split the body into title, lead and sections; `first` is the body's 1-based line."""
     kinds, open_blocks = classify(lines)
     for block in open_blocks:
         report.add(path, first + block.index, f"{block.what} is never closed, so everything "
                    "after it would be hidden: close it")
+    check_foreign_syntax(lines, kinds, first, path, report, snippets)
+    for number, line in enumerate(lines):
+        if kinds[number] is Kind.HTML and TODO_RE.match(line):
+            report.add(path, first + number, "unknown marker 'todo': the markers are "
+                       f"{', '.join(MARKERS)}")
     found = headings(lines, kinds)
     titles = [h for h in found if h.level == 1]
     if not titles:
@@ -359,6 +201,28 @@ def split_body(lines: list[str], first: int, path: Path, meta: Meta, report: Rep
     return Article(meta=meta, title=meta.title if meta.title != "?" else title_text, lead=lead,
                    sections=tuple(sections),
                    definitions=tuple(definitions))
+
+
+def check_foreign_syntax(lines: list[str], kinds: list[Kind], first: int, path: Path,
+                         report: Report, snippets: frozenset[str]) -> None:
+    """Snippet lines, Liquid or Hugo tags and MDX heading ids outside code: MkDocs would show
+    them as typed (or, for a snippet whose file is missing, stop the build)."""
+    for number, (line, kind) in enumerate(zip(lines, kinds)):
+        if kind is not Kind.TEXT:
+            continue
+        snippet = SNIPPET_RE.match(line)
+        if snippet and (snippet.group("name") or "").split(":")[0] not in snippets:
+            report.add(path, first + number, "a snippet line (--8<--) names no file under "
+                       "docs/snippets/, and this site expands no other: copy the text in")
+            continue
+        text = CODE_SPAN_RE.sub("", line)
+        for found in TEMPLATE_TAG_RE.findall(text):
+            report.add(path, first + number, f"'{found}' is a Liquid or Hugo tag, which this "
+                       "site does not expand: write it as Markdown (a link is "
+                       "[text](../page.md))")
+        for found in MDX_ID_RE.findall(text):
+            report.add(path, first + number, f"'{found}' is an MDX heading id, which this "
+                       "site does not read: write {#my-id} at the end of the heading instead")
 
 
 def text_of(lines: list[str], kinds: list[Kind], start: int, end: int, first: int) -> Text:
@@ -444,62 +308,27 @@ def parse_section(raw_heading: str, line: int, position: int, body: Text,
             kept_lines.append(text)
             kept_kinds.append(kind)
             continue
-        if name in ("summary", "icon"):
-            if any(k is not Kind.BLANK for k in kept_kinds) or not value:
-                report.add(path, number, f"put a non-empty <!-- {name}: … --> right under its "
-                           "heading")
-            settings[name] = " ".join(value.split())
-        else:
-            report.add(path, number, f"unknown marker '{name}': the markers are "
-                       f"{', '.join(MARKERS)}")
+        if any(k is not Kind.BLANK for k in kept_kinds) or not value:
+            report.add(path, number, f"put a non-empty <!-- {name}: … --> right under its "
+                       "heading")
+        settings[name] = " ".join(value.split())
         kept_lines.append("")  # blank, so that every other line keeps its number
         kept_kinds.append(Kind.BLANK)
     text = Text(tuple(kept_lines), tuple(kept_kinds), body.first)
     prose = [t for t, k in zip(kept_lines, kept_kinds) if k is not Kind.BLANK
-             and not MARKER_RE.match(t)]
+             and not MARKER_RE.match(t) and not COMMENT_RE.match(t)]
     if not prose:
         report.add(path, line, f"section '{title}' is empty: write its text or remove the "
                    "heading")
         return None
     written = settings.get("summary")
     summary = written or teaser(first_paragraph(text) or prose[:1])
-    if len(summary) > MAX_DESCRIPTION:
+    if written and len(summary) > MAX_DESCRIPTION:
         report.add(path, line, f"the summary of '{title}' is longer than {MAX_DESCRIPTION} "
                    "characters: shorten it")
     return Section(heading=heading, title=title, slug=slug, explicit_id=explicit,
                    summary=summary, summary_written=written is not None,
                    icon=settings.get("icon"), body=text, subheadings=subheadings, line=line)
-
-
-# A summary is cut from the first sentence of the first paragraph of prose: where a sentence
-# ends, the marks that start a list item or a quote, and the lines that are no prose.
-SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+")
-LIST_OR_QUOTE_RE = re.compile(r"^(?:>|[*+-]|\d+[.)])\s+")
-NOT_PROSE_RE = re.compile(r"^\s*(?:#|\||!\[|!!!|\[\^)")
-
-
-def first_paragraph(text: Text) -> list[str]:
-    """The lines of the first paragraph of prose: not a heading, a table, a picture or a
-    note's box, which make no summary."""
-    lines: list[str] = []
-    for line, kind in zip(text.lines, text.kinds):
-        if kind is Kind.TEXT and not NOT_PROSE_RE.match(line):
-            lines.append(line)
-        elif lines:
-            break
-    return lines
-
-
-def teaser(lines: list[str]) -> str:
-    """The first words of the first sentence, cut with an ellipsis: never a whole sentence."""
-    paragraph = " ".join(" ".join(lines).split())
-    sentence = SENTENCE_END_RE.split(LIST_OR_QUOTE_RE.sub("", paragraph))[0]
-    words = sentence.split()
-    if len(words) > 1:
-        cut = " ".join(words[:min(TEASER_WORDS, len(words) - 1)])
-    else:
-        cut = sentence[:max(1, len(sentence) // 2)]
-    return cut.rstrip(",;:—–- ") + "…"   # no dangling dash or comma before the ellipsis
 
 
 def check_duplicate_explicit_slugs(sections: list[Section], path: Path, report: Report) -> None:

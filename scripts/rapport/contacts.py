@@ -3,7 +3,10 @@
 Phone numbers are found with Google's libphonenumber (`phonenumbers`), in any country's
 format: a cheap pattern picks out digit runs first, and only those are parsed, so text without
 long numbers costs nothing. Web addresses are skipped (a DOI is not a phone number), and so
-are dates and date-times written as dates (`25-10-25 23:14`: a forum's two-digit year).
+are dates and date-times written as dates (`25-10-25 23:14`: a forum's two-digit year). Names
+and numbers reserved for examples reach no one, so they are no contact details: the domains of
+RFC 2606 and RFC 6761 (example.com, .org and .net, and anything under .example, .test, .invalid
+or .localhost) and the North American 555-01xx numbers set aside for fiction.
 """
 
 from __future__ import annotations
@@ -29,6 +32,10 @@ DATE_TIME_RE = re.compile(r"(?<!\d)(?:(?:\d{4}|\d{2})([-/.])\d{1,2}\1\d{1,2}|"
 MIN_DIGITS = 7
 MAX_DIGITS = 15  # the longest number the international format (E.164) allows
 REGIONS = tuple(sorted(phonenumbers.SUPPORTED_REGIONS))
+RESERVED_DOMAIN_RE = re.compile(r"(?:^|\.)(?:example\.(?:com|org|net)|example|test|invalid|"
+                                r"localhost)$", re.IGNORECASE)
+# 555-0100 to 555-0199, in any North American area: the last seven digits of the number.
+FICTIONAL_NUMBER_RE = re.compile(r"55501\d\d$")
 
 
 @dataclass(frozen=True)
@@ -40,19 +47,36 @@ class Contact:
     value: str
 
 
-def find_contacts(lines: Iterable[str], allowed: frozenset[str] = frozenset()
-                  ) -> Iterator[Contact]:
-    """Every e-mail address and phone number in `lines`, except the exact `allowed` values."""
+def find_contacts(lines: Iterable[str], allowed: frozenset[str] = frozenset(),
+                  examples_pass: bool = True) -> Iterator[Contact]:
+    """Every e-mail address and phone number in `lines`, except the exact `allowed` values
+    and (unless `examples_pass` is False) the names and numbers reserved for examples. The
+    importer keeps those out too: in a page copied from elsewhere they stand for someone's."""
     for number, line in enumerate(lines):
         text = URL_RE.sub(" ", line)
         for match in EMAIL_RE.finditer(text):
-            if match.group(0) not in allowed:
+            if match.group(0) not in allowed and not (
+                    examples_pass and is_example_address(match.group(0))):
                 yield Contact(number, "e-mail address", match.group(0))
         for match in CANDIDATE_RE.finditer(DATE_TIME_RE.sub(" ", text)):
             for candidate in candidates(match.group(0)):
-                if candidate not in allowed and is_phone_number(candidate):
+                if candidate not in allowed and not (
+                        examples_pass and is_fictional_number(candidate)) \
+                        and is_phone_number(candidate):
                     yield Contact(number, "phone number", candidate)
                     break
+
+
+def is_example_address(address: str) -> bool:
+    """Whether an e-mail address is at a domain reserved for examples (RFC 2606, RFC 6761)."""
+    return bool(RESERVED_DOMAIN_RE.search(address.rpartition("@")[2]))
+
+
+def is_fictional_number(text: str) -> bool:
+    """Whether a number is one of the North American 555-0100 to 555-0199, kept for fiction."""
+    digits = "".join(character for character in text if character.isdigit())
+    national = digits[1:] if len(digits) == 11 and digits.startswith("1") else digits
+    return len(national) in (7, 10) and bool(FICTIONAL_NUMBER_RE.search(national))
 
 
 def candidates(run: str) -> Iterator[str]:

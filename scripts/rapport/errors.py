@@ -30,6 +30,14 @@ class ArticleError(Exception):
         return display_path(self.path), self.line or 0, self.message
 
 
+class SettingsError(ArticleError):
+    """A problem with the site settings (mkdocs.yml): reported like any other, by its file."""
+
+
+class DiskError(ArticleError):
+    """A file or folder that cannot be read or written: reported like any other, by its path."""
+
+
 @dataclass
 class Problems(Exception):
     """Every problem found in one run, in file and line order."""

@@ -14,7 +14,8 @@ from typing import Any
 
 from . import yaml_lines
 from .contacts import find_contacts
-from .yaml_lines import is_text, iso_date
+from .dates import iso_date
+from .yaml_lines import is_text
 from .errors import Problems, Report
 from .slugs import has_letters, slugify
 

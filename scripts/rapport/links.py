@@ -24,7 +24,7 @@ from markdown.extensions.toc import TocExtension
 from mkdocs.utils.meta import get_data
 
 from .markdown_scan import BLOCK_EXTENSIONS, Kind
-from .slugs import SLUGIFY
+from .slugs import slugify
 
 # Inline links and images: [text](target "title"), ![alt](<target with spaces>).
 INLINE_RE = re.compile(r"(?P<head>!?\[(?:[^\]\\\n]|\\.)*\]\(\s*)(?P<target><[^>\n]*>|[^)\s]+)"
@@ -32,9 +32,14 @@ INLINE_RE = re.compile(r"(?P<head>!?\[(?:[^\]\\\n]|\\.)*\]\(\s*)(?P<target><[^>\
 # Link reference definitions: [label]: target "title".
 DEFINITION_RE = re.compile(r"^(?P<head> {0,3}\[[^\]^\n][^\]\n]*\]:\s*)(?P<target><[^>\n]*>|\S+)")
 SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-ID_ATTRIBUTE_RE = re.compile(r"""\sid=(?:"([^"]*)"|'([^']*)')""")
+# An element's id, or an anchor's name (`<a name="x">`, which browsers and MkDocs take as one).
+ID_ATTRIBUTE_RE = re.compile(r"""\s(?:id|name)=(?:"([^"]*)"|'([^']*)')""")
+# Text that can carry an id besides its headings' (raw HTML, an attribute list): only such a
+# section is rendered to learn them.
+MAY_HOLD_IDS_RE = re.compile(r"""\s(?:id|name)=|\{[:#]|\{\s+[#.]""")
 ID_RENDERER = markdown.Markdown(extensions=[*BLOCK_EXTENSIONS, "attr_list",
-                                            TocExtension(slugify=SLUGIFY)])
+                                            TocExtension(slugify=slugify)])
+HTML_LINK_RE = re.compile(r"""\s(?:href|src)=(?:"([^"]*)"|'([^']*)')""")
 CODE_SPAN_RE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
 
 
@@ -63,6 +68,17 @@ def find_links(lines: tuple[str, ...], kinds: tuple[Kind, ...]) -> Iterator[Link
             for match in regex.finditer(line):
                 if not in_spans(match.start(), code):
                     yield Link(number, unbracket(match.group("target")))
+
+
+def find_html_links(lines: tuple[str, ...], kinds: tuple[Kind, ...]) -> Iterator[Link]:
+    """Every `href` and `src` in raw HTML, block or inline (MkDocs passes raw HTML through
+    as written), outside code."""
+    for number, (line, kind) in enumerate(zip(lines, kinds)):
+        if kind is Kind.TEXT:
+            line = CODE_SPAN_RE.sub("", line)
+        if kind in (Kind.HTML, Kind.TEXT):
+            for double, single in HTML_LINK_RE.findall(line):
+                yield Link(number, unescape(double or single))
 
 
 def rewrite_links(lines: tuple[str, ...], kinds: tuple[Kind, ...], href: Callable[[str], str]
@@ -145,6 +161,15 @@ def page_ids(markdown_text: str) -> set[str]:
     body, _ = get_data(markdown_text)
     html = ID_RENDERER.reset().convert(body)
     return {unescape(double or single) for double, single in ID_ATTRIBUTE_RE.findall(html)}
+
+
+def other_ids(markdown_text: str) -> set[str]:
+    """The ids a piece of an article carries besides its headings' toc ids: raw HTML anchors
+    (`<a id>`, `<a name>`, `<span id>`) and attribute lists (`{#x}` on any block), as the
+    renderer gives them. Text that can hold none is not rendered."""
+    if not MAY_HOLD_IDS_RE.search(markdown_text):
+        return set()
+    return page_ids(markdown_text)
 
 
 def missing_anchor(destination: Destination, ids: Callable[[PurePosixPath], set[str]]) -> bool:

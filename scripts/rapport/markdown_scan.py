@@ -10,7 +10,6 @@ wins: it is what renders the site. Pure functions over lists of lines.
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from enum import Enum
 
@@ -59,8 +58,6 @@ BLOCK_EXTENSIONS = ("abbr", "admonition", "def_list", "fenced_code", "footnotes"
                     "tables")
 BLOCK_PARSER = markdown.Markdown(extensions=list(BLOCK_EXTENSIONS))
 HEADING_LEVELS = {f"h{level}": level for level in range(1, 7)}
-# What Markdown nests (a heading inside one is not a section's).
-MARKDOWN_CONTAINERS = frozenset({"ul", "ol", "blockquote", "dl", "table", "p", "pre"})
 # Marks a candidate line for the parser: Supplementary Private Use Area characters, which
 # mean nothing to Markdown and which no article uses.
 TOKEN_OPEN, TOKEN_CLOSE = "\U000f0000", "\U000f0001"
@@ -75,6 +72,9 @@ MARKDOWN_ATTRIBUTE_RE = re.compile(r"\smarkdown(?:\s*=\s*(?:\"(?:1|block|span)\"
 BLOCK_LEVEL = frozenset(markdown.Markdown().block_level_elements)
 VOID_BLOCK_LEVEL = frozenset({"hr"})
 INDENT = "    "
+# Blocks whose indented lines continue them (list items, notes, footnotes, definitions)
+# rather than start code: links there are links.
+CONTAINER_RE = re.compile(r"^ {0,3}(?:[*+-]\s|\d+[.)]\s|[!?]{3}\+?\s|\[\^[^\]]+\]:|:\s)")
 
 
 def classify(lines: list[str]) -> tuple[list[Kind], list[OpenBlock]]:
@@ -199,7 +199,7 @@ def mark_indented_code(lines: list[str], kinds: list[Kind]) -> None:
         block_start = index == 0 or kinds[index - 1] is not Kind.TEXT
         if not line.startswith((INDENT, "\t")):
             if block_start:
-                in_list = bool(re.match(r"^ {0,3}(?:[*+-]|\d+[.)])\s", line))
+                in_list = bool(CONTAINER_RE.match(line))
             continue
         if block_start and not in_list:
             number = index
@@ -221,8 +221,9 @@ def headings(lines: list[str], kinds: list[Kind]) -> list[Heading]:
     candidates: dict[int, Heading] = {}
     untagged: list[Heading] = []
     tagged = list(lines)
+    fenced_divs = in_fenced_divs(lines, kinds)
     for index, line in enumerate(lines):
-        if kinds[index] is not Kind.TEXT:
+        if kinds[index] is not Kind.TEXT or index in fenced_divs:
             continue
         atx = ATX_RE.match(line)
         if atx:
@@ -255,32 +256,36 @@ def headings(lines: list[str], kinds: list[Kind]) -> list[Heading]:
     return found
 
 
+def in_fenced_divs(lines: list[str], kinds: list[Kind]) -> set[int]:
+    """The lines of Pandoc's fenced divs (`::: note` … `:::`), nested or not. Python-Markdown
+    reads them as text, so the page shows the colons; a section starting inside one would
+    split the pair across two pages. Hand-written, because no extension of the site knows
+    them; an opener never closed holds nothing."""
+    inside: set[int] = set()
+    openers: list[int] = []
+    for index, line in enumerate(lines):
+        if kinds[index] is Kind.TEXT and line.startswith(":::"):
+            if line.strip(": \t"):
+                openers.append(index)
+            elif openers:
+                start = openers.pop()
+                if not openers:
+                    inside.update(range(start, index + 1))
+    return inside
+
+
 def token(index: int) -> str:
     return f"{TOKEN_OPEN}{index}{TOKEN_CLOSE}"
 
 
 def parsed_headings(lines: list[str]) -> list[tuple[int, str]]:
-    """(level, raw text) of each heading Python-Markdown's block parser makes, in order:
-    none from inside lists, quotes, tables or admonitions, all from Markdown inside HTML."""
+    """(level, raw text) of each top-level heading Python-Markdown's block parser makes, in
+    order."""
     BLOCK_PARSER.reset()
     for preprocessor in BLOCK_PARSER.preprocessors:
         lines = preprocessor.run(lines)
     root = BLOCK_PARSER.parser.parseDocument(lines).getroot()
-    found: list[tuple[int, str]] = []
-
-    def visit(element: etree.Element) -> None:
-        for child in element:
-            if child.tag in HEADING_LEVELS:
-                found.append((HEADING_LEVELS[child.tag], child.text or ""))
-            elif child.tag not in MARKDOWN_CONTAINERS and not is_admonition(child):
-                # Markdown inside HTML. (A heading in a note is no section's, even where an
-                # unindented `===` under the note's last line makes one there.)
-                visit(child)
-
-    visit(root)
-    return found
-
-
-def is_admonition(element: etree.Element) -> bool:
-    """Whether an element is the box the admonition extension makes (`!!! note`)."""
-    return element.tag == "div" and "admonition" in (element.get("class") or "").split()
+    # Only the top level: nothing nested is a section's heading (not in a list, a note, or
+    # Markdown inside HTML such as `<div markdown>`, which a section page could not close).
+    return [(HEADING_LEVELS[child.tag], child.text or "") for child in root
+            if child.tag in HEADING_LEVELS]

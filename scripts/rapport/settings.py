@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from .errors import ArticleError, Problems
+from .errors import SettingsError, Problems
 from .links import Destination, resolve
 from .yaml_lines import is_text
 
@@ -41,6 +41,7 @@ class Settings:
     due_soon_days: int = 60
     review_help_every_months: int | None = None   # the help page, when sooner than the rest
     reviewer: str | None = None                    # who reviews the content (a name or role)
+    snippet_folders: tuple[Path, ...] = ()         # pymdownx.snippets' base_path, resolved
 
 
 def settings_from(config: Mapping[str, Any], path: Path) -> Settings:
@@ -50,10 +51,10 @@ def settings_from(config: Mapping[str, Any], path: Path) -> Settings:
     problems = []
 
     def fail(message: str) -> None:
-        problems.append(ArticleError(path, None, f"extra.rapport: {message}"))
+        problems.append(SettingsError(path, None, f"extra.rapport: {message}"))
 
     if not isinstance(rapport, Mapping):
-        raise Problems((ArticleError(path, None, "no 'extra: rapport:' settings: see "
+        raise Problems((SettingsError(path, None, "no 'extra: rapport:' settings: see "
                                      "handbook/articles.md, 'Site settings'"),))
     years = rapport.get("review_every_years")
     if not isinstance(years, int) or isinstance(years, bool) or years < 1:
@@ -99,7 +100,23 @@ def settings_from(config: Mapping[str, Any], path: Path) -> Settings:
                          for step in steps),
         review_help_every_months=help_months,
         reviewer=" ".join(reviewer.split()) if is_text(reviewer) else None,
+        snippet_folders=snippet_folders(config, path),
     )
+
+
+def snippet_folders(config: Mapping[str, Any], path: Path) -> tuple[Path, ...]:
+    """Where `--8<--` lines find their files: pymdownx.snippets' base_path (relative to the
+    folder MkDocs runs in, mkdocs.yml's), from a loaded config or the raw file."""
+    options = (config.get("mdx_configs") or {}).get("pymdownx.snippets")
+    if options is None:
+        for entry in config.get("markdown_extensions") or []:
+            if isinstance(entry, Mapping) and "pymdownx.snippets" in entry:
+                options = entry["pymdownx.snippets"] or {}
+    if not isinstance(options, Mapping):
+        return ()
+    base = options.get("base_path", ".")
+    bases = [base] if isinstance(base, str) else list(base) if isinstance(base, list) else []
+    return tuple(path.parent / folder for folder in bases if isinstance(folder, str))
 
 
 def is_page(link: object) -> bool:
@@ -111,17 +128,3 @@ def is_page(link: object) -> bool:
     return isinstance(found, Destination) and str(found.path) == link
 
 
-def read_settings(path: Path) -> Settings:
-    """Read mkdocs.yml as MkDocs does and return its settings for the generator."""
-    from mkdocs.utils.yaml import yaml_load
-
-    try:
-        with path.open(encoding="utf-8") as stream:
-            config = yaml_load(stream)
-    except OSError as error:
-        raise Problems((ArticleError(path, None, f"cannot read the site settings "
-                                     f"({error.strerror}): pass --config mkdocs.yml"),)) from None
-    except Exception as error:  # noqa: BLE001  (any YAML or tag error, reported in one line)
-        raise Problems((ArticleError(path, None, f"cannot read the site settings ({error}): "
-                                     "fix mkdocs.yml"),)) from None
-    return settings_from(config or {}, path)

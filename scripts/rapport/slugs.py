@@ -1,7 +1,8 @@
 """Heading text, slugs and escaping: one function each, shared with MkDocs.
 
-`slugify` is the callable mkdocs.yml gives the `toc` extension (pymdownx's, lowercased), so a
+`slugify` is the function MkDocs' `toc` makes heading ids with (the hook sets it), so a
 section's page name and MkDocs' own heading id agree for any language: Unicode letters stay,
+and so do the marks that combine with them (Thai and Hindi vowel signs, as GitHub keeps them),
 spaces become hyphens, punctuation goes. `plain_text` is the text toc slugifies: a heading's
 Markdown rendered, tags and escapes removed.
 """
@@ -11,13 +12,16 @@ from __future__ import annotations
 import functools
 import html
 import re
+import unicodedata
 
 import markdown
 from markdown.extensions.toc import TocExtension
-from pymdownx.slugs import slugify as make_slugify
 
-SLUGIFY = make_slugify(case="lower")  # mkdocs.yml: toc.slugify, the same arguments
 SEPARATOR = "-"
+TAGS_RE = re.compile(r"</?[^>]*>")
+# What pymdownx.slugs drops: anything but word characters, hyphens and spaces. Python's `\w`
+# has no combining marks (Unicode category M), so those are put back one by one.
+NOT_SLUG_RE = re.compile(r"[^\w\- ]")
 # Python-Markdown's attribute list at the end of a heading: at least one space, then {…}.
 ATTRIBUTE_LIST_RE = re.compile(r"[ ]+\{:?(?P<attrs>[^}\n]*)\}[ ]*$")
 ID_RE = re.compile(r"(?:^|\s)#(?P<id>[^\s}]+)")
@@ -30,9 +34,20 @@ UNESCAPED_CLOSING_HASH_RE = re.compile(r"((?:^|[^\\])(?:\\\\)*)#$")
 ODD_BACKSLASHES_AT_END_RE = re.compile(r"(?:^|[^\\])\\(?:\\\\)*$")
 
 
-def slugify(text: str) -> str:
-    """A heading's id, as MkDocs' toc makes it (before it adds a suffix to repeats)."""
-    return SLUGIFY(text, SEPARATOR)
+def slugify(text: str, separator: str = SEPARATOR) -> str:
+    """A heading's id, as MkDocs' toc makes it (before it adds a suffix to repeats):
+    pymdownx.slugs.slugify(case="lower"), keeping combining marks (`เริ่มการแปลอัตโนมัติ` stays
+    whole, where pymdownx 13.1 gives `เรมการแปลอตโนมต`). Its signature is toc's."""
+    slug = TAGS_RE.sub("", unicodedata.normalize("NFC", text)).strip().lower()
+    slug = NOT_SLUG_RE.sub(_keep_marks, slug)
+    return slug.replace(" ", separator)
+
+
+def _keep_marks(match: re.Match[str]) -> str:
+    character = match.group(0)
+    return character if unicodedata.category(character).startswith("M") else ""
+
+
 
 
 def split_attributes(raw: str) -> tuple[str, str | None]:

@@ -7,7 +7,6 @@ wrong with `2024-02-30` or `2024-01-01T10:00`, with the line, instead of PyYAML 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 from typing import Any
 
 import yaml
@@ -54,16 +53,6 @@ def load(text: str) -> tuple[Any, yaml.Node | None]:
 def is_text(value: Any) -> bool:
     """A string with something in it besides white space (what a required text key needs)."""
     return isinstance(value, str) and bool(value.strip())
-
-
-def iso_date(value: Any) -> str | None:
-    """A calendar date written YYYY-MM-DD, as text, or None if the value is not one."""
-    if not isinstance(value, str) or len(value) != 10:
-        return None
-    try:
-        return date.fromisoformat(value).isoformat()
-    except ValueError:
-        return None
 
 
 def line_of(node: yaml.Node | None, path: Sequence[str | int], default: int = 1) -> int:
