@@ -86,7 +86,7 @@ def test_articles_nav_lists_each_article_folder_in_order():
 
 
 def test_articles_page_has_a_card_per_article_linked_from_its_folder():
-    cards = re.findall(r"__\[(.+?)\]\((\S+?)\)__", page("articles/index.md"))
+    cards = re.findall(r"__\[(.+?)\]\((\S+?/index\.md)\)__", page("articles/index.md"))
     assert cards == [("Talking It Through", "../second/index.md"),
                      ("A Small Article About Listening", "../article/index.md")]
 
@@ -120,18 +120,25 @@ def test_home_introduces_the_site_then_a_card_per_article_in_order():
         in home
 
 
-def test_home_holds_each_lead_and_a_card_per_section_with_its_summary():
+def test_home_holds_get_help_now_as_a_primary_button_and_a_card_per_article_only():
     home = page("index.md")
-    assert "Listening well is a skill that anyone can practise." in home
-    assert "[Read the whole article](article/index.md){ .md-button .md-button--primary }" in home
-    assert "[Get help now](help.md){ .md-button }" in home
-    assert "__[Listening in practice](article/practice.md)__" in home
-    assert "What good listening looks like in a conversation." in home
-    assert "-   __[Listening in practice](article/practice.md)__" in home
+    assert "[Get help now](help.md){ .md-button .md-button--primary }" in home
     assert '<span class="twemoji lg middle" aria-hidden="true"><svg>material/book-open-page-' \
         'variant-outline</svg></span> __[Talking It Through](second/index.md)__' in home
-    assert "People open up when they feel…" in home
-    assert "People open up when they feel heard." not in home
+    # The leads and the parts live on the Articles page and the articles' own pages.
+    assert "Listening well is a skill that anyone can practise." not in home
+    assert "Listening in practice" not in home
+
+
+def test_articles_page_holds_each_lead_and_a_card_per_section_with_its_summary():
+    articles = page("articles/index.md")
+    assert "Listening well is a skill that anyone can practise." in articles
+    assert ("[Read the whole article](../article/index.md){ .md-button .md-button--primary }"
+            in articles)
+    assert "-   __[Listening in practice](../article/practice.md)__" in articles
+    assert "What good listening looks like in a conversation." in articles
+    assert "People open up when they feel…" in articles
+    assert "People open up when they feel heard." not in articles
 
 
 def test_an_article_without_a_lead_shows_its_description_instead():
@@ -142,9 +149,9 @@ def test_an_article_without_a_lead_shows_its_description_instead():
     assert whole.split("---\n", 2)[2].count(description) == 1 and description in home
 
 
-def test_lead_links_are_written_for_the_home_page():
+def test_lead_links_are_written_for_the_articles_page():
     texts = with_article("second", "It often helps.", "It [often](../help.md) helps.")
-    assert "It [often](help.md) helps." in page("index.md", texts)
+    assert "It [often](../help.md) helps." in page("articles/index.md", texts)
     assert "It [often](../help.md) helps." in page("second/index.md", texts)
 
 
@@ -154,7 +161,8 @@ def test_lead_links_are_written_for_the_home_page():
 def test_section_page_has_title_description_article_and_its_own_text_only():
     text = page("article/practice.md")
     meta = front_matter(text)
-    assert meta["title"] == "Listening in practice"
+    # The title names the article too (its short title, or else its title): tab and search.
+    assert meta["title"] == "Listening in practice · A Small Article About Listening"
     assert meta["description"] == "What good listening looks like in a conversation."
     assert meta["reviewed"] == "2025-02-03" and meta["author"] == "Test Author"
     assert meta["article"] == {
@@ -282,7 +290,7 @@ def test_front_matter_escapes_markup_in_titles_and_descriptions():
 def test_markup_in_a_heading_stays_text_in_navigation_and_cards():
     texts = with_article("second", "## Saying it {#saying-it}", "## Saying ] it *now {#saying-it}")
     assert "* [Saying \\] it \\*now](saying-it.md)" in page("second/SUMMARY.md", texts)
-    assert "__[Saying \\] it \\*now](second/saying-it.md)__" in page("index.md", texts)
+    assert "__[Saying \\] it \\*now](../second/saying-it.md)__" in page("articles/index.md", texts)
 
 
 def test_plan_is_deterministic():
@@ -332,7 +340,8 @@ def test_titles_keep_their_apostrophes_as_they_are():
     """Material escapes some titles again: an apostrophe written as &#x27; would be read out."""
     texts = with_article("second", "## Saying it {#saying-it}", "## Saying it isn't easy "
                          "{#saying-it}")
-    assert front_matter(page("second/saying-it.md", texts))["title"] == "Saying it isn't easy"
+    assert front_matter(page("second/saying-it.md", texts))["title"] == \
+        "Saying it isn't easy · Talking It Through"
 
 
 ANCHORS = """---
@@ -373,8 +382,8 @@ def test_links_to_the_articles_own_headings_follow_them_to_their_pages():
     assert "[the other detail](#detail_1) and [a named one](#named)" in whole
     assert "Back to [part one](#part-one) and [its detail](#detail)." in whole
     assert "See [part two](#part-two), or [the top](#anchors)." in whole
-    home = plan[PurePosixPath("index.md")]
-    assert "See [part two](anchors/part-two.md), or [the top](anchors/index.md)." in home
+    articles = plan[PurePosixPath("articles/index.md")]
+    assert "See [part two](../anchors/part-two.md), or [the top](../anchors/index.md)." in articles
 
 
 # --- ids of the article as one document, and where they land -----------------------------------
@@ -499,12 +508,13 @@ def test_links_to_an_articles_own_headings_read_right_on_each_page():
     assert "[from the top](#)" in tasks                     # its own title: the page's top
 
 
-def test_the_home_page_gives_a_lead_its_footnotes_and_references_and_no_lead_its_description():
+def test_the_articles_page_gives_a_lead_its_footnotes_and_references_and_no_lead_its_description(
+        ):
     no_lead = REPEATS.replace("title: Goals", "title: Aims").replace("# Goals", "# Aims").replace(
         REPEATS.split("# Goals\n\n")[1].split("## Goals!")[0], "")
     no_lead = no_lead.replace("One.[^unused]", "One, with [a reference][more].\n\n"
                               "[more]: https://example.org/more")
-    home = page("index.md", {"repeats": REPEATS, "aims": no_lead})
+    home = page("articles/index.md", {"repeats": REPEATS, "aims": no_lead})
     repeats = home.split("## Goals { #repeats }")[1].split("[Read the whole article]")[0]
     assert "[^aim]: A footnote the home page needs." in repeats
     assert "[list]: https://example.org/list" in repeats
@@ -614,8 +624,9 @@ def test_raw_html_anchors_and_attribute_list_ids_are_link_targets_on_every_page(
             "[the paragraph](part-one.md#para) and\n[an old anchor](#old-name).") in part_two
     whole = plan[PurePosixPath("doubles/index.md")]
     assert "See [naming](#naming-doubles) and [the list](#steps)." in whole
-    home = plan[PurePosixPath("index.md")]
-    assert "See [naming](doubles/part-one.md#naming-doubles) and [the list](doubles/part-one.md#steps)." in home
+    articles = plan[PurePosixPath("articles/index.md")]
+    assert ("See [naming](../doubles/part-one.md#naming-doubles) and "
+            "[the list](../doubles/part-one.md#steps).") in articles
     assert '<a id="naming-doubles"></a>' in plan[PurePosixPath("doubles/part-one.md")]
 
 

@@ -34,45 +34,48 @@ FOOTNOTE_USE_RE = re.compile(r"\[\^([^\]]+)\](?!:)")
 CHARACTERS_PER_MINUTE = 1200       # about 200 words: the templates count the same way
 
 
-def render_home(collection: Collection, settings: Settings, icons: Mapping[str, str],
-                resolvers: Mapping[str, LinkResolver]) -> str:
-    """The site's introduction, a card per article, then each article's lead and a card per
-    section: the lead's only page besides the whole article."""
+def render_home(collection: Collection, settings: Settings, icons: Mapping[str, str]) -> str:
+    """The site's introduction, "Get help now" as a primary button, and a card per article:
+    one card more for each article added (its parts are on its own pages and on the Articles
+    page), so the home page stays short on a phone."""
     parts = [f"# {escape_markdown(settings.home_title)}", settings.site_description,
-             f"[Get help now]({settings.help_page.as_posix()}){{ .md-button }}"]
+             f"[Get help now]({settings.help_page.as_posix()}){{ .md-button "
+             ".md-button--primary }"]
     if collection.entries:
         parts += [f"## {ARTICLES_TITLE}", article_cards(collection, icons, HOME)]
-    for entry in collection.entries:
-        article = entry.article
-        href = resolvers[entry.name].href_for(HOME, None)
-        lead = render_text(article.lead, href)
-        definitions = render_definitions(article.definitions, lead, href) if lead else ""
-        lead = (lead + (f"\n\n{definitions}" if definitions else "")) or \
-            escape_markdown(article.meta.description)
-        cards = "\n".join(render_section_card(entry.folder, section)
-                          for section in article.sections)
-        parts += [f"## {escape_markdown(article.title)} {{ #{entry.name} }}", lead,
-                  f"[Read the whole article]({entry.name}/index.md){{ .md-button "
-                  ".md-button--primary }",
-                  f'### In this article {{ #{entry.name}--parts }}',
-                  f'<div class="grid cards" markdown>\n\n{cards}\n</div>']
-        if article.meta.publication and any(s.summary_written for s in article.sections):
-            parts.append(f"The summaries on these cards are the {settings.site_name} editors’ "
-                         "words, not the author’s.\n{ .rapport-small }")
     meta = {"title": escape_html(settings.home_title),
             "description": escape_html(settings.site_description), "hide": ["toc"],
             **latest_review(collection)}
     return front_matter(collection.label, meta) + "\n" + "\n\n".join(parts) + "\n"
 
 
-def render_articles_page(collection: Collection, settings: Settings,
-                         icons: Mapping[str, str]) -> str:
-    """The "Articles" page, where the navigation's Articles section opens: a card each."""
+def render_articles_page(collection: Collection, settings: Settings, icons: Mapping[str, str],
+                         resolvers: Mapping[str, LinkResolver]) -> str:
+    """The "Articles" page, where the navigation's Articles section opens: a card each, then
+    each article's lead and a card per section (the lead's only page besides the whole
+    article, which search leaves out)."""
+    parts = [f"# {ARTICLES_TITLE}", article_cards(collection, icons, ARTICLES_PAGE)]
+    for entry in collection.entries:
+        article = entry.article
+        href = resolvers[entry.name].href_for(ARTICLES_PAGE, None)
+        lead = render_text(article.lead, href)
+        definitions = render_definitions(article.definitions, lead, href) if lead else ""
+        lead = (lead + (f"\n\n{definitions}" if definitions else "")) or \
+            escape_markdown(article.meta.description)
+        cards = "\n".join(render_section_card(entry.folder, section, ARTICLES_PAGE)
+                          for section in article.sections)
+        whole = links.relative_href(links.Destination(entry.folder / "index.md"), ARTICLES_PAGE)
+        parts += [f"## {escape_markdown(article.title)} {{ #{entry.name} }}", lead,
+                  f"[Read the whole article]({whole}){{ .md-button .md-button--primary }}",
+                  f'### In this article {{ #{entry.name}--parts }}',
+                  f'<div class="grid cards" markdown>\n\n{cards}\n</div>']
+        if article.meta.publication and any(s.summary_written for s in article.sections):
+            parts.append(f"The summaries on these cards are the {settings.site_name} editors’ "
+                         "words, not the author’s.\n{ .rapport-small }")
     meta = {"title": ARTICLES_TITLE, "description": escape_html(
         f"Every article on {settings.site_name}, with what each is about and how long it takes "
         "to read."), **latest_review(collection)}
-    return (front_matter(collection.label, meta) + f"\n# {ARTICLES_TITLE}\n\n"
-            + article_cards(collection, icons, ARTICLES_PAGE) + "\n")
+    return front_matter(collection.label, meta) + "\n" + "\n\n".join(parts) + "\n"
 
 
 def article_cards(collection: Collection, icons: Mapping[str, str], page: PurePosixPath) -> str:
@@ -102,10 +105,11 @@ def render_article_card(entry: Entry, svg: str, page: PurePosixPath) -> str:
             f"    {minutes} min read · {parts_label(len(article.sections))}\n")
 
 
-def render_section_card(folder: PurePosixPath, section: Section) -> str:
-    """One Material grid card for a part of an article: its title and summary. (No icon: with
-    every article's parts on the home page, one each would cost readers more than it shows.)"""
-    link = section_page(folder, section.slug).as_posix()
+def render_section_card(folder: PurePosixPath, section: Section, page: PurePosixPath) -> str:
+    """One Material grid card for a part of an article, linked from `page`: its title and
+    summary. (No icon: with every article's parts on one page, one each would cost readers
+    more than it shows.)"""
+    link = links.relative_href(links.Destination(section_page(folder, section.slug)), page)
     return (f"-   __[{escape_markdown(section.title)}]({link})__\n\n"
             f"    ---\n\n    {escape_markdown(section.summary)}\n")
 
@@ -115,7 +119,11 @@ def render_section(entry: Entry, section: Section, number: int, total: int,
     """A section's own page: its heading as title, its summary as meta description."""
     article = entry.article
     body = render_text(section.body, href, notes=article.meta.notes, promote=True)
-    meta = {"title": escape_html(section.title), "description": escape_html(section.summary),
+    # The title (browser tab, social cards, search) names the article too: "How to raise it"
+    # alone could be any site's page. The heading and the navigation keep the section's own.
+    short = article.meta.short_title or article.title
+    meta = {"title": escape_html(f"{section.title} · {short}"),
+            "description": escape_html(section.summary),
             **article_meta(entry, settings, edits_id, part=number + 1, parts=total,
                            icon=section.icon or DEFAULT_ICON)}
     if not section.subheadings:  # a table of contents would list only "What you can do next"
@@ -174,10 +182,15 @@ def article_meta(entry: Entry, settings: Settings, edits_id: str, **extra: objec
 
 
 def next_steps(entry: Entry, settings: Settings, page: PurePosixPath) -> str:
-    """The "What you can do next" block that ends every page of an article (settings in
-    mkdocs.yml, `extra.rapport.next_steps`), without a step that leads into this same article.
-    Left out of search, so that its words find the pages it points to, not every page."""
-    steps = [step for step in settings.next_steps if step.link.parts[0] != entry.name]
+    """The "What you can do next" block that ends every page of an article: the article's own
+    steps (`next_steps` in its front matter), or else the site's (`extra.rapport.next_steps` in
+    mkdocs.yml). Never a step back to this same article: an article's own steps may lead to
+    one of its other parts, never to its whole page or to this page; the site's never into
+    it. Left out of search, so that its words find the pages it points to, not every page."""
+    own = entry.article.meta.next_steps
+    whole = entry.folder / "index.md"
+    steps = ([step for step in own if step.link not in (whole, page)] if own else
+             [step for step in settings.next_steps if step.link.parts[0] != entry.name])
     if not steps:
         return ""
     items = "\n".join(

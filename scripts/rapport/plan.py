@@ -86,9 +86,9 @@ def plan_site(collection: Collection, settings: Settings, icons: Mapping[str, st
                                                       resolvers[entry.name])
         files.update(article_files)
         origins.update(article_origins)
-    files[HOME] = render_home(collection, settings, icons, resolvers)
+    files[HOME] = render_home(collection, settings, icons)
     files[ARTICLES_NAV] = render_articles_nav(collection)
-    files[ARTICLES_PAGE] = render_articles_page(collection, settings, icons)
+    files[ARTICLES_PAGE] = render_articles_page(collection, settings, icons, resolvers)
     origins[HOME] = Origin(collection.content, None, "the home page")
     origins[ARTICLES_NAV] = origins[ARTICLES_PAGE] = Origin(collection.content, None,
                                                             "the list of articles")
