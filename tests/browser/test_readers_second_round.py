@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
@@ -290,3 +290,102 @@ def test_the_second_article_links_back_to_the_first(open_page, site_url):
     assert link.is_visible()
     link.click()
     page.wait_for_url(site_url + "article/")
+
+
+# --- the next step that fits, and titles that say which article -------------------------------
+
+
+def next_steps(page) -> list[tuple[str, str]]:
+    """The "What you can do next" links: their words and where they lead (site paths)."""
+    block = page.get_by_role("navigation", name="What you can do next")
+    return [(link.inner_text().strip(), urlsplit(link.evaluate("a => a.href")).path)
+            for link in block.locator("li a").all()]
+
+
+@pytest.mark.parametrize("name", ARTICLES)
+def test_every_article_page_offers_its_own_next_steps_never_its_own_article(
+        open_page, site_url, name):
+    base = urlsplit(site_url).path
+    own = ARTICLES[name].get("next_steps")
+    assert own, f"content/{name}.md names no next steps"
+    for path in (f"{name}/", *(f"{name}/{slug}" for slug in slugs(name))):
+        page = open_page(path, viewport="phone").page
+        steps = next_steps(page)
+        expected = [step["text"] for step in own
+                    if base + re.sub(r"(index)?\.md$", "", step["link"]).rstrip("/") + "/"
+                    not in (base + f"{name}/", base + path)]
+        assert [text for text, _ in steps] == expected, (path, steps)
+        assert all(target not in (base + f"{name}/", base + path) for _, target in steps), \
+            (path, steps)
+        page.context.close()
+
+
+def test_the_unheard_reader_is_offered_how_to_raise_it_first(open_page):
+    page = open_page("when-it-isnt-working/what-a-strain-feels-like/", viewport="phone").page
+    assert next_steps(page)[0][0] == "How to raise it"
+
+
+@pytest.mark.parametrize("name", ARTICLES)
+def test_a_section_pages_titles_name_its_article(open_page, name):
+    short = ARTICLES[name].get("short_title") or ARTICLES[name]["title"]
+    page = open_page(f"{name}/{slugs(name)[1]}", viewport="desktop").page
+    heading = page.locator("article h1").first.inner_text().removesuffix("¶").strip()
+    assert page.title() == f"{heading} · {short} - Rapport"
+    og = page.locator("meta[property='og:title']").get_attribute("content")
+    assert og == f"{heading} · {short}"
+    # Search shows it too.
+    box = page.locator(".md-search__input")
+    box.click()
+    box.press_sequentially(heading, delay=10)
+    result = page.locator(".md-search-result__item").first
+    result.wait_for()
+    page.wait_for_timeout(300)
+    titles = page.locator(".md-search-result__article h1").all_inner_texts()
+    assert f"{heading} · {short}" in [" ".join(title.split()) for title in titles], titles
+
+
+# --- a short home page, with help as strong as any button ---------------------------------------
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_home_page_is_short_on_a_phone_with_one_card_per_article(open_page, scheme):
+    page = small_phone(open_page, "", scheme)
+    height = page.evaluate("document.documentElement.scrollHeight")
+    assert height <= 2.5 * SMALL_PHONE["height"], height
+    cards = page.locator("article .grid.cards > ul > li")
+    assert cards.count() == len(ARTICLES)
+    # Get help now is a primary button, filled as the site's other primary buttons are.
+    button = page.locator("article a.md-button", has_text="Get help now")
+    assert "md-button--primary" in button.get_attribute("class")
+    fill = button.evaluate("a => getComputedStyle(a).backgroundColor")
+    other = small_phone(open_page, "articles/", scheme).locator(
+        "article a.md-button--primary").first
+    assert fill == other.evaluate("a => getComputedStyle(a).backgroundColor")
+    assert fill not in ("rgba(0, 0, 0, 0)", "transparent")
+
+
+# --- footnote marks and statistics never wrap alone ---------------------------------------------
+
+ALONE = """() => {
+    // A footnote mark whose line holds nothing before it: it wrapped alone.
+    const alone = [];
+    for (const mark of document.querySelectorAll('article a.footnote-ref')) {
+        const sup = mark.parentElement;
+        const range = document.createRange();
+        range.setStartBefore(sup.closest('p, li, td, dd') || sup.parentElement);
+        range.setEndBefore(sup);
+        const rects = [...range.getClientRects()].filter(box => box.width > 0);
+        const top = sup.getBoundingClientRect().top, bottom = sup.getBoundingClientRect().bottom;
+        if (!rects.some(box => box.bottom > top && box.top < bottom)) alone.push(mark.textContent);
+    }
+    return alone;
+}"""
+
+
+@pytest.mark.parametrize("width", [320, 360, 390])
+def test_footnote_marks_never_wrap_alone_and_statistics_stay_whole(open_page, width):
+    page = open_page("research/", viewport="phone").page
+    page.set_viewport_size({"width": width, "height": 740})
+    assert page.evaluate(ALONE) == []
+    text = page.locator("article").inner_text()
+    assert "r\u00a0=\u00a0.278" in text and "r = .278" not in text
