@@ -35,12 +35,11 @@ CHARACTERS_PER_MINUTE = 1200       # about 200 words: the templates count the sa
 
 
 def render_home(collection: Collection, settings: Settings, icons: Mapping[str, str]) -> str:
-    """The site's introduction, "Get help now" as a primary button, and a card per article:
-    one card more for each article added (its parts are on its own pages and on the Articles
-    page), so the home page stays short on a phone."""
-    parts = [f"# {escape_markdown(settings.home_title)}", settings.site_description,
-             f"[Get help now]({settings.help_page.as_posix()}){{ .md-button "
-             ".md-button--primary }"]
+    """The site's introduction and a card per article: one card more for each article added
+    (its parts are on its own pages and on the Articles page), so the home page stays short on
+    a phone. The crisis lines and "Get help now" above it are the template's
+    (overrides/main.html), on the first screen."""
+    parts = [f"# {escape_markdown(settings.home_title)}", settings.site_description]
     if collection.entries:
         parts += [f"## {ARTICLES_TITLE}", article_cards(collection, icons, HOME)]
     meta = {"title": escape_html(settings.home_title),

@@ -354,9 +354,13 @@ def test_the_home_page_is_short_on_a_phone_with_one_card_per_article(open_page, 
     assert height <= 2.5 * SMALL_PHONE["height"], height
     cards = page.locator("article .grid.cards > ul > li")
     assert cards.count() == len(ARTICLES)
-    # Get help now is a primary button, filled as the site's other primary buttons are.
+    # Get help now is a primary button on the first screen, filled as the site's other primary
+    # buttons are.
     button = page.locator("article a.md-button", has_text="Get help now")
+    assert button.count() == 1
     assert "md-button--primary" in button.get_attribute("class")
+    box = button.bounding_box()
+    assert box["y"] + box["height"] <= SMALL_PHONE["height"], box       # on the first screen
     fill = button.evaluate("a => getComputedStyle(a).backgroundColor")
     other = small_phone(open_page, "articles/", scheme).locator(
         "article a.md-button--primary").first
