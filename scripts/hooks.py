@@ -1,5 +1,6 @@
 """MkDocs hooks: regenerate docs/ from content/ before each build; keep glossary tooltips out
-of titles and reachable by keyboard; keep compiled templates between builds; fold page
+of titles and reachable by keyboard; keep footnote marks and statistics from wrapping alone; give
+a section page's search title its article's name; keep compiled templates between builds; fold page
 indentation; keep the offline copy from loading a script from a CDN.
 
 `mkdocs serve` watches content/ through `watch:` in mkdocs.yml, so saving, adding or deleting
@@ -10,6 +11,7 @@ committed too, so a build that runs no hooks (Zensical, say) gives the same site
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
@@ -20,12 +22,14 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 from rapport.errors import Problems, report_lines
 from rapport.pipeline import run
 from rapport.settings import settings_from
 from rapport.slugs import slugify
 from rapport.sources import Sources
 from rapport.tooltips import TooltipPlacement
+from reader_marks import ReaderMarks
 
 log = logging.getLogger("mkdocs.plugins.rapport")
 # A run of white space that holds a line break: in HTML outside <pre> and <textarea> it shows
@@ -40,6 +44,10 @@ CONTENT = "content"  # beside mkdocs.yml
 # compiles every template afresh, as a first build does (`make bench` measures both).
 TEMPLATE_CACHE = ROOT / ".cache" / "templates"
 TEMPLATE_CACHE_SWITCH = "RAPPORT_TEMPLATE_CACHE"
+SEARCH_INDEX = Path("search") / "search_index.json"
+# A section page's whole title ("How to raise it · When it isn't working", from its front
+# matter, already HTML-escaped by the generator), by address, for the search index.
+SEARCH_TITLES: dict[str, str] = {}
 
 
 # --- hooks --------------------------------------------------------------------------------------
@@ -55,6 +63,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if offline is not None and offline.config.enabled:
         config.extra.setdefault("polyfills", []).append(IFRAME_WORKER_SHIM)
     config.markdown_extensions.append(TooltipPlacement())
+    config.markdown_extensions.append(ReaderMarks())
+    SEARCH_TITLES.clear()
     if "toc" in config.mdx_configs:
         config.mdx_configs["toc"]["slugify"] = slugify
     return config
@@ -89,6 +99,28 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
         return env
     env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(TEMPLATE_CACHE))
     return env
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    """Note a section page's whole title for search (see `on_post_build`)."""
+    if (page.meta.get("article") or {}).get("part") and page.meta.get("title"):
+        SEARCH_TITLES[page.url] = str(page.meta["title"])
+    return context
+
+
+@event_priority(-100)  # after the search plugin has written its index
+def on_post_build(config: MkDocsConfig) -> None:
+    """A section page's title in search names its article, as its browser tab does: search
+    takes a page's title from its heading ("How to raise it"), which stays short on the page
+    and in the navigation."""
+    index = Path(config.site_dir) / SEARCH_INDEX
+    if not SEARCH_TITLES or not index.is_file():
+        return
+    data = json.loads(index.read_text(encoding="utf-8"))
+    for doc in data.get("docs", []):
+        doc["title"] = SEARCH_TITLES.get(doc.get("location"), doc["title"])
+    index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+                     encoding="utf-8")
 
 
 def on_post_page(output: str, page: object, config: MkDocsConfig) -> str:

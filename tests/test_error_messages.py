@@ -56,6 +56,9 @@ ARTICLES = {
     "editors with a bad published": EDITORS.replace("2026-01-02", "January") + BODY,
     "bad edits, notes and order": FRONT.split("edits:")[0] + "edits: typo\nnotes: [x]\n"
                                   "order: first\n---\n" + BODY,
+    "a long short title and bad next steps": FRONT.split("edits:")[0]
+    + "short_title: A short title that is not short at all, far from it\n"
+    "next_steps:\n  - text: Somewhere\n    link: ../help.md\n    why: no reason\n---\n" + BODY,
     "bad notes": FRONT.replace("    title: Evidence\n", "").replace(
         "notes:\n", "notes:\n  warn:\n    kind: shout\n    title: T\n    text: X\n") + BODY,
     "unclosed html": FRONT + BODY + "\n<div>\n\n## Swallowed\n\nx.\n",

@@ -122,7 +122,7 @@ def test_articles_nav_lists_each_article_folder_in_order():
 
 
 def test_articles_page_has_a_card_per_article_linked_from_its_folder():
-    cards = re.findall(r"__\[(.+?)\]\((\S+?)\)__", page("articles/index.md"))
+    cards = re.findall(r"__\[(.+?)\]\((\S+?/index\.md)\)__", page("articles/index.md"))
     assert cards == [("Talking It Through", "../second/index.md"),
                      ("A Small Article About Listening", "../article/index.md")]
 
@@ -152,22 +152,30 @@ def test_home_introduces_the_site_then_a_card_per_article_in_order():
     cards = re.findall(r"__\[(.+?)\]\((\w+/index\.md)\)__", home)
     assert cards == [("Talking It Through", "second/index.md"),
                      ("A Small Article About Listening", "article/index.md")]
-    assert "A made-up article the editors wrote, for Rapport's tests.\n\n    1 min read · 2 parts" \
+    # Each card holds its article's lead (its only page besides the whole article).
+    assert "    Saying what feels wrong is hard. It often helps.\n\n    1 min read · 2 parts" \
         in home
 
 
-def test_home_holds_each_lead_and_a_card_per_section_with_its_summary():
+def test_home_holds_a_card_per_article_only():
     home = page("index.md")
-    assert "Listening well is a skill that anyone can practise." in home
-    assert "[Read the whole article](article/index.md){ .md-button .md-button--primary }" in home
-    assert "[Get help now](help.md){ .md-button }" in home
-    assert "__[Listening in practice](article/practice.md)__" in home
-    assert "What good listening looks like in a conversation." in home
-    assert "-   __[Listening in practice](article/practice.md)__" in home
+    assert "Get help now" not in home       # the template's, with the crisis lines, above it
     assert '<span class="twemoji lg middle" aria-hidden="true"><svg>material/book-open-page-' \
         'variant-outline</svg></span> __[Talking It Through](second/index.md)__' in home
-    assert "People open up when they feel…" in home
-    assert "People open up when they feel heard." not in home
+    # The leads are in the cards; the parts live on the Articles page and their own pages.
+    assert "    Listening well is a skill that anyone can practise." in home
+    assert "Listening in practice" not in home
+
+
+def test_articles_page_holds_a_card_per_section_with_its_summary_and_no_lead():
+    articles = page("articles/index.md")
+    assert "Listening well is a skill that anyone can practise." not in articles
+    assert ("[Read the whole article](../article/index.md){ .md-button .md-button--primary }"
+            in articles)
+    assert "-   __[Listening in practice](../article/practice.md)__" in articles
+    assert "What good listening looks like in a conversation." in articles
+    assert "People open up when they feel…" in articles
+    assert "People open up when they feel heard." not in articles
 
 
 def test_an_article_without_a_lead_shows_its_description_instead():
@@ -190,7 +198,8 @@ def test_lead_links_are_written_for_the_home_page():
 def test_section_page_has_title_description_article_and_its_own_text_only():
     text = page("article/practice.md")
     meta = front_matter(text)
-    assert meta["title"] == "Listening in practice"
+    # The title names the article too (its short title, or else its title): tab and search.
+    assert meta["title"] == "Listening in practice · A Small Article About Listening"
     assert meta["description"] == "What good listening looks like in a conversation."
     assert meta["reviewed"] == "2025-02-03" and meta["author"] == "Test Author"
     assert meta["article"] == {
@@ -318,7 +327,7 @@ def test_front_matter_escapes_markup_in_titles_and_descriptions():
 def test_markup_in_a_heading_stays_text_in_navigation_and_cards():
     texts = with_article("second", "## Saying it {#saying-it}", "## Saying ] it *now {#saying-it}")
     assert "* [Saying \\] it \\*now](saying-it.md)" in page("second/SUMMARY.md", texts)
-    assert "__[Saying \\] it \\*now](second/saying-it.md)__" in page("index.md", texts)
+    assert "__[Saying \\] it \\*now](../second/saying-it.md)__" in page("articles/index.md", texts)
 
 
 def test_plan_is_deterministic():
@@ -368,7 +377,8 @@ def test_titles_keep_their_apostrophes_as_they_are():
     """Material escapes some titles again: an apostrophe written as &#x27; would be read out."""
     texts = with_article("second", "## Saying it {#saying-it}", "## Saying it isn't easy "
                          "{#saying-it}")
-    assert front_matter(page("second/saying-it.md", texts))["title"] == "Saying it isn't easy"
+    assert front_matter(page("second/saying-it.md", texts))["title"] == \
+        "Saying it isn't easy · Talking It Through"
 
 
 ANCHORS = """---
@@ -410,7 +420,7 @@ def test_links_to_the_articles_own_headings_follow_them_to_their_pages():
     assert "Back to [part one](#part-one) and [its detail](#detail)." in whole
     assert "See [part two](#part-two), or [the top](#anchors)." in whole
     home = plan[PurePosixPath("index.md")]
-    assert "See [part two](anchors/part-two.md), or [the top](anchors/index.md)." in home
+    assert "    See [part two](anchors/part-two.md), or [the top](anchors/index.md)." in home
 
 
 # --- ids of the article as one document, and where they land -----------------------------------
@@ -552,18 +562,19 @@ def test_links_to_an_articles_own_headings_read_right_on_each_page():
     assert "[from the top](#)" in tasks                     # its own title: the page's top
 
 
-def test_the_home_page_gives_a_lead_its_footnotes_and_references_and_no_lead_its_description():
+def test_the_home_page_gives_a_lead_its_footnotes_and_references_and_no_lead_its_description(
+        ):
     no_lead = REPEATS.replace("title: Goals", "title: Aims").replace("# Goals", "# Aims").replace(
         REPEATS.split("# Goals\n\n")[1].split("## Goals!")[0], "")
     no_lead = no_lead.replace("One.[^unused]", "One, with [a reference][more].\n\n"
                               "[more]: https://example.org/more")
     home = page("index.md", {"repeats": REPEATS, "aims": no_lead})
-    repeats = home.split("## Goals { #repeats }")[1].split("[Read the whole article]")[0]
-    assert "[^aim]: A footnote the home page needs." in repeats
-    assert "[list]: https://example.org/list" in repeats
-    assert "unused" not in repeats
-    aims = home.split("## Aims { #aims }")[1].split("[Read the whole article]")[0]
-    assert aims.strip() == "Headings that repeat, as an article about goals might have."
+    assert "[^aim]: A footnote the home page needs." in home
+    assert "[list]: https://example.org/list" in home
+    assert "unused" not in home
+    aims = home.split("__[Aims](aims/index.md)__")[1].split(" min read")[0]
+    assert aims.split("---\n\n")[1].strip().rsplit("\n", 1)[0].strip() == \
+        "Headings that repeat, as an article about goals might have."
 
 
 def test_pages_keep_notes_code_definitions_and_linked_headings_as_written():
@@ -668,7 +679,8 @@ def test_raw_html_anchors_and_attribute_list_ids_are_link_targets_on_every_page(
     whole = plan[PurePosixPath("doubles/index.md")]
     assert "See [naming](#naming-doubles) and [the list](#steps)." in whole
     home = plan[PurePosixPath("index.md")]
-    assert "See [naming](doubles/part-one.md#naming-doubles) and [the list](doubles/part-one.md#steps)." in home
+    assert ("    See [naming](doubles/part-one.md#naming-doubles) and "
+            "[the list](doubles/part-one.md#steps).") in home
     assert '<a id="naming-doubles"></a>' in plan[PurePosixPath("doubles/part-one.md")]
 
 

@@ -2,7 +2,7 @@
 generator accepts breaks the site.
 
 Every sentence of every article appears in its one-page version, in order, and in exactly one
-other page: the lead's on the home page, every other one on a page of its own article. Headings
+other page: the lead's on the Articles page, every other one on a page of its own article. Headings
 are any printable Unicode with markup characters and repeats, ATX or setext; a lead may be
 empty. The generator either accepts the articles or reports every problem with its file and
 line; it never raises anything else.
@@ -94,7 +94,7 @@ def is_heading(line: str) -> bool:
 
 def check_sentences(writer: Writer, pages: dict[PurePosixPath, str]) -> None:
     """Each sentence: on its article's whole page, in order, and on exactly one other page,
-    the home page (lead) or a page of its own article."""
+    the Articles page (lead) or a page of its own article."""
     for name, sentences in writer.sentences.items():
         whole_path = PurePosixPath(name) / "index.md"
         whole = pages[whole_path]

@@ -387,7 +387,8 @@ def test_hostile_title_and_description_show_as_text_everywhere(hostile_site):
         assert not [code for code in page.scripts if "alert" in code]
         assert HOSTILE_TITLE in page.text                  # card, heading, nav, footer
         assert not [block for block in page.json_ld if "</script" in block]
-    assert home.text.count(HOSTILE_DESCRIPTION) == 1       # its card
+    articles = read_page(hostile_site / "articles" / "index.html")
+    assert articles.text.count(HOSTILE_DESCRIPTION) == 1   # its card (home's holds its lead)
     assert whole.h1 == [HOSTILE_TITLE]
     assert whole.title == f"{HOSTILE_TITLE} - Rapport"
     assert whole.meta["description"] == whole.meta["og:description"] == HOSTILE_DESCRIPTION
@@ -403,7 +404,8 @@ def test_every_tab_title_is_escaped_so_a_heading_cannot_end_it_early(hostile_sit
     html = (hostile_site / "article" / "validation-and-empathy" / "index.html").read_text(
         encoding="utf-8")
     title = re.search(r"<title>(.*?)</title>", html, re.DOTALL).group(1)
-    assert title == "Validation and empathy &lt;/title&gt; - Rapport", title
+    assert title == "Validation and empathy &lt;/title&gt; · Why rapport matters - Rapport", \
+        title
     assert read_page(hostile_site / "article" / "validation-and-empathy" / "index.html").h1 \
         == ["Validation and empathy </title>"]
 
@@ -471,7 +473,8 @@ def test_an_added_article_file_gets_pages_card_nav_and_its_own_credits(third_pro
     assert "WARNING" not in result.stderr
     home = read_page(site / "index.html")
     assert ("a.href", "third/") in home.links
-    assert "A made-up third article for the collection tests." in home.text
+    articles = read_page(site / "articles" / "index.html")
+    assert "A made-up third article for the collection tests." in articles.text
     section = read_page(site / "third" / "small-promises-kept" / "index.html")
     assert "Keeping small promises builds trust over time." in section.text
     assert "A Third Article About Trust" in section.text           # in the navigation
@@ -567,8 +570,10 @@ def test_the_site_writes_one_kind_of_apostrophe(built_site):
 
 def test_each_whole_article_offers_an_apa_citation_of_itself(built_site):
     seed = read_page(built_site / "article" / "index.html").text
-    assert (f"Cite this page VT. (2025, October 25). {ARTICLE.title}. Rapport. "
-            f"{SITE_URL}article/") in seed
+    # Republished: the author's, with when and where it first appeared (APA 7).
+    assert (f"Cite this page VT. (n.d.). {ARTICLE.title}. Rapport. {SITE_URL}article/ "
+            "(Original work published 2025 in Daily Gwangjang (데일리광장), reader report "
+            "section)") in seed
     second = read_page(built_site / "when-it-isnt-working" / "index.html").text
     assert (f"Cite this page Rapport editors. (2026, November 27). {SECOND.title}. Rapport. "
             f"{SITE_URL}when-it-isnt-working/") in second

@@ -8,17 +8,21 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from . import yaml_lines
 from .dates import iso_date
 from .errors import Report
+from .settings import NextStep, is_page
 from .yaml_lines import is_text
+
 REQUIRED_KEYS = ("title", "description", "reviewed")
-OPTIONAL_KEYS = ("author", "source", "published", "edits", "notes", "order")
+OPTIONAL_KEYS = ("short_title", "author", "source", "published", "edits", "notes", "order",
+                 "next_steps")
 KEYS = REQUIRED_KEYS + OPTIONAL_KEYS
 MAX_DESCRIPTION = 160
+MAX_SHORT_TITLE = 40          # it follows a section's title in the browser tab and in search
 NOTE_KINDS = frozenset({"note", "info", "tip", "warning", "abstract", "question"})
 
 
@@ -56,6 +60,8 @@ class Meta:
     notes: Mapping[str, Note]
     order: int | None
     reviewed_line: int = 1
+    short_title: str | None = None          # the article's name after a section's title
+    next_steps: tuple[NextStep, ...] = ()   # its own "What you can do next"; else the site's
 
 
 def split_front_matter(lines: list[str], path: Path, report: Report
@@ -152,6 +158,21 @@ def parse_meta(raw: Mapping[str, Any], root: Any, path: Path, report: Report) ->
         report.add(path, line("notes"), "'notes' must map a note name to its kind, title and "
                    "text")
         notes = {}
+    short_title = raw.get("short_title")
+    if short_title is not None:
+        short_title = text(short_title, ("short_title",), "short_title")
+        if len(short_title) > MAX_SHORT_TITLE:
+            report.add(path, line("short_title"), f"'short_title' has {len(short_title)} "
+                       f"characters: keep it to {MAX_SHORT_TITLE}, it follows a section's "
+                       "title in the browser tab")
+    steps = raw.get("next_steps") or []
+    if not isinstance(steps, list) or not all(
+            isinstance(step, dict) and all(is_text(step.get(key)) for key in
+                                           ("text", "link", "why")) and is_page(step["link"])
+            for step in steps):
+        report.add(path, line("next_steps"), "'next_steps' must be a list of entries with "
+                   "'text', 'link' (a page under docs/, such as help.md) and 'why'")
+        steps = []
     order = raw.get("order")
     if order is not None and (not isinstance(order, int) or isinstance(order, bool)):
         report.add(path, line("order"), "'order' must be a whole number: articles are listed "
@@ -173,6 +194,9 @@ def parse_meta(raw: Mapping[str, Any], root: Any, path: Path, report: Report) ->
                                       path, report))},
         order=order,
         reviewed_line=line("reviewed"),
+        short_title=short_title,
+        next_steps=tuple(NextStep(" ".join(step["text"].split()), PurePosixPath(step["link"]),
+                                  " ".join(step["why"].split())) for step in steps),
     )
 
 

@@ -47,7 +47,10 @@ def section_front_matter(article: Article) -> list[tuple[str, str]]:
     """Each section page's own front matter (its title, and its summary as description) and
     the line of its part number, their values dumped in one run of PyYAML for the whole
     article (`dump_values`)."""
-    rows = [(escape_html(section.title), escape_html(section.summary), number)
+    # The title (browser tab, social cards, search) names the article too: "How to raise it"
+    # alone could be any site's page. The heading and the navigation keep the section's own.
+    short = article.meta.short_title or article.title
+    rows = [(escape_html(f"{section.title} · {short}"), escape_html(section.summary), number)
             for number, section in enumerate(article.sections, 1)]
     return [(f"title: {values[0]}\ndescription: {values[1]}\n", f"part: {values[2]}\n")
             if values is not None else

@@ -36,29 +36,25 @@ FOOTNOTE_USE_RE = re.compile(r"\[\^([^\]]+)\](?!:)")
 
 def render_home(collection: Collection, settings: Settings, icons: Mapping[str, str],
                 resolvers: Mapping[str, LinkResolver]) -> str:
-    """The site's introduction, a card per article, then each article's lead and a card per
-    section: the lead's only page besides the whole article."""
-    parts = [f"# {escape_markdown(settings.home_title)}", settings.site_description,
-             f"[Get help now]({settings.help_page.as_posix()}){{ .md-button }}"]
+    """The site's introduction and a card per article holding the article's lead (the lead's
+    only page besides the whole article, which search leaves out): one card more for each
+    article added, so the home page stays short on a phone. Each article's parts are on its
+    own pages and on the Articles page. The crisis lines and "Get help now" above it are the
+    template's (overrides/main.html), on the first screen."""
+    parts = [f"# {escape_markdown(settings.home_title)}", settings.site_description]
+    definitions = []
     if collection.entries:
-        parts += [f"## {ARTICLES_TITLE}", article_cards(collection, settings, icons, HOME)]
-    for entry in collection.entries:
-        article = entry.article
-        href = resolvers[entry.name].href_for(HOME, None)
-        lead = render_text(article.lead, href)
-        definitions = render_definitions(article.definitions, lead, href) if lead else ""
-        lead = (lead + (f"\n\n{definitions}" if definitions else "")) or \
-            escape_markdown(article.meta.description)
-        cards = "\n".join(render_section_card(entry.folder, section)
-                          for section in article.sections)
-        parts += [f"## {escape_markdown(article.title)} {{ #{entry.name} }}", lead,
-                  f"[Read the whole article]({entry.name}/index.md){{ .md-button "
-                  ".md-button--primary }",
-                  f'### In this article {{ #{entry.name}--parts }}',
-                  f'<div class="grid cards" markdown>\n\n{cards}\n</div>']
-        if article.meta.publication and any(s.summary_written for s in article.sections):
-            parts.append(f"The summaries on these cards are the {settings.site_name} editors’ "
-                         "words, not the author’s.\n{ .rapport-small }")
+        cards = []
+        for entry in collection.entries:
+            href = resolvers[entry.name].href_for(HOME, None)
+            lead = render_text(entry.article.lead, href)
+            if lead:
+                definitions.append(render_definitions(entry.article.definitions, lead, href))
+            cards.append(render_article_card(entry, icons[ARTICLE_ICON], HOME,
+                                             settings.characters_per_minute, lead))
+        parts += [f"## {ARTICLES_TITLE}",
+                  '<div class="grid cards" markdown>\n\n' + "\n".join(cards) + "\n</div>"]
+    parts += [text for text in definitions if text]
     meta = {"title": escape_html(settings.home_title),
             "description": escape_html(settings.site_description), "hide": ["toc"],
             **latest_review(collection)}
@@ -67,12 +63,25 @@ def render_home(collection: Collection, settings: Settings, icons: Mapping[str, 
 
 def render_articles_page(collection: Collection, settings: Settings,
                          icons: Mapping[str, str]) -> str:
-    """The "Articles" page, where the navigation's Articles section opens: a card each."""
+    """The "Articles" page, where the navigation's Articles section opens: a card each, then
+    a card per part of each article (each part's summary, never its text)."""
+    parts = [f"# {ARTICLES_TITLE}", article_cards(collection, settings, icons, ARTICLES_PAGE)]
+    for entry in collection.entries:
+        article = entry.article
+        cards = "\n".join(render_section_card(entry.folder, section, ARTICLES_PAGE)
+                          for section in article.sections)
+        whole = links.relative_href(links.Destination(entry.folder / "index.md"), ARTICLES_PAGE)
+        parts += [f"## {escape_markdown(article.title)} {{ #{entry.name} }}",
+                  f"[Read the whole article]({whole}){{ .md-button .md-button--primary }}",
+                  f'### In this article {{ #{entry.name}--parts }}',
+                  f'<div class="grid cards" markdown>\n\n{cards}\n</div>']
+        if article.meta.publication and any(s.summary_written for s in article.sections):
+            parts.append(f"The summaries on these cards are the {settings.site_name} editors’ "
+                         "words, not the author’s.\n{ .rapport-small }")
     meta = {"title": ARTICLES_TITLE, "description": escape_html(
         f"Every article on {settings.site_name}, with what each is about and how long it takes "
         "to read."), **latest_review(collection)}
-    return (front_matter(collection.label, meta) + f"\n# {ARTICLES_TITLE}\n\n"
-            + article_cards(collection, settings, icons, ARTICLES_PAGE) + "\n")
+    return front_matter(collection.label, meta) + "\n" + "\n\n".join(parts) + "\n"
 
 
 def article_cards(collection: Collection, settings: Settings, icons: Mapping[str, str],
@@ -84,23 +93,28 @@ def article_cards(collection: Collection, settings: Settings, icons: Mapping[str
     return f'<div class="grid cards" markdown>\n\n{cards}\n</div>'
 
 
-def render_article_card(entry: Entry, svg: str, page: PurePosixPath, pace: int) -> str:
+def render_article_card(entry: Entry, svg: str, page: PurePosixPath, pace: int,
+                        lead: str = "") -> str:
     """A card for an article: its icon (inline SVG, as Material's emoji extension would write
-    it, without that extension's cost of indexing every icon set on each build), title,
-    description and reading time (`pace`: characters a minute)."""
+    it, without that extension's cost of indexing every icon set on each build), title, its
+    `lead` (Markdown written for `page`) or else its description, and reading time (`pace`:
+    characters a minute)."""
     article = entry.article
     minutes = reading_minutes(article, pace)
     icon = f'<span class="twemoji lg middle" aria-hidden="true">{svg.strip()}</span>'
     link = links.relative_href(links.Destination(entry.folder / "index.md"), page)
+    text = lead or escape_markdown(article.meta.description)
+    indented = "\n".join(f"    {line}" if line else "" for line in text.split("\n"))
     return (f"-   {icon} __[{escape_markdown(article.title)}]({link})__\n\n"
-            f"    ---\n\n    {escape_markdown(article.meta.description)}\n\n"
+            f"    ---\n\n{indented}\n\n"
             f"    {minutes} min read · {parts_label(len(article.sections))}\n")
 
 
-def render_section_card(folder: PurePosixPath, section: Section) -> str:
-    """One Material grid card for a part of an article: its title and summary. (No icon: with
-    every article's parts on the home page, one each would cost readers more than it shows.)"""
-    link = section_page(folder, section.slug).as_posix()
+def render_section_card(folder: PurePosixPath, section: Section, page: PurePosixPath) -> str:
+    """One Material grid card for a part of an article, linked from `page`: its title and
+    summary. (No icon: with every article's parts on one page, one each would cost readers
+    more than it shows.)"""
+    link = links.relative_href(links.Destination(section_page(folder, section.slug)), page)
     return (f"-   __[{escape_markdown(section.title)}]({link})__\n\n"
             f"    ---\n\n    {escape_markdown(section.summary)}\n")
 
@@ -154,10 +168,15 @@ def render_whole(entry: Entry, settings: Settings, edits_id: str, resolver: Link
 
 
 def next_steps(entry: Entry, settings: Settings, page: PurePosixPath) -> str:
-    """The "What you can do next" block that ends every page of an article (settings in
-    mkdocs.yml, `extra.rapport.next_steps`), without a step that leads into this same article.
-    Left out of search, so that its words find the pages it points to, not every page."""
-    steps = [step for step in settings.next_steps if step.link.parts[0] != entry.name]
+    """The "What you can do next" block that ends every page of an article: the article's own
+    steps (`next_steps` in its front matter), or else the site's (`extra.rapport.next_steps` in
+    mkdocs.yml). Never a step back to this same article: an article's own steps may lead to
+    one of its other parts, never to its whole page or to this page; the site's never into
+    it. Left out of search, so that its words find the pages it points to, not every page."""
+    own = entry.article.meta.next_steps
+    whole = entry.folder / "index.md"
+    steps = ([step for step in own if step.link not in (whole, page)] if own else
+             [step for step in settings.next_steps if step.link.parts[0] != entry.name])
     if not steps:
         return ""
     items = "\n".join(

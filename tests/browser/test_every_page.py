@@ -1,6 +1,7 @@
-"""Checks on every page of the built site, in Chromium: accessibility (axe-core, WCAG 2.0–2.2
-A and AA) in light and dark on phone and desktop, zero requests to other hosts, no console or
-page errors. Failures name the page, the rule and the element."""
+"""Checks on every page of the built site, in Chromium: accessibility (axe-core: WCAG 2.0–2.2
+A and AA, and axe's best practices, at every impact) in light and dark on phone and desktop,
+zero requests to other hosts, no console or page errors. Failures name the page, the rule and
+the element."""
 
 from __future__ import annotations
 

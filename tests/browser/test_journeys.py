@@ -23,8 +23,9 @@ def h1(page) -> str:
 
 
 @pytest.mark.parametrize("viewport", ["phone", "desktop"])
-def test_home_card_then_next_through_every_section_and_back_with_previous(open_page, viewport):
-    page = open_page("", viewport=viewport).page
+def test_articles_page_card_then_next_through_every_section_and_back_with_previous(
+        open_page, viewport):
+    page = open_page("articles/", viewport=viewport).page
     page.locator("#article--parts + .grid.cards a").first.click()
     seen = [h1(page)]
     for _ in SECTIONS:

@@ -79,7 +79,7 @@ def test_an_article_page_ends_with_what_you_can_do_next(open_page):
     page = open_page("article/when-rapport-is-missing/", viewport="phone").page
     block = page.get_by_role("navigation", name="What you can do next")
     assert [link.strip() for link in block.locator("li a").all_inner_texts()] == [
-        "Talk to your therapist about it", "Find a therapist who fits", "Get help now"]
+        "Talk to your therapist about it", "What the research says", "Get help now"]
     block.get_by_role("link", name="Talk to your therapist about it").click()
     assert h1(page) == ARTICLES["when-it-isnt-working"].title
 

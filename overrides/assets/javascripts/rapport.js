@@ -8,7 +8,18 @@
  *    Zensical's search works differently.
  * 2. A search result opens with the searched word in view, also on a phone.
  * 3. Space switches the colour scheme, as it presses any button; Material listens for Enter.
- * 4. Material's search dialog gets an accessible name. */
+ * 4. Material's search dialog gets an accessible name.
+ * 5. On the "not found" page, "Report a problem with this page" names the address that was not
+ *    found (the page is one file served for every missing address: only the browser knows).
+ * 6. A tap on a footnote's mark shows its text beside it (Material's tooltip, which shows on
+ *    focus) instead of jumping to the end of the page; a mouse click and Enter still jump.
+ * 7. Each navigation list is named after its title ("Articles", an article's title): Material
+ *    names a nested list by its toggle, an icon with no words, so all of them had one empty
+ *    name (axe: landmark-unique). The toggle gets that name too.
+ * 8. Search results: a page found through one of its sections (a reference's author, say)
+ *    opens with the searched words highlighted (Material leaves its ?h= empty when the page's
+ *    first part does not hold them), and a list in a result (the reference list) shows only
+ *    its items that hold them, not the whole list. */
 const rapportScript = document.currentScript;
 
 (() => {
@@ -98,3 +109,50 @@ document.addEventListener("keydown", event => {
 
 // 4. The search dialog's name.
 document.querySelector(".md-search")?.setAttribute("aria-label", "Search");
+
+// 5. The report link names the missing address, not the page's own.
+document.querySelectorAll("[data-rapport-not-found] a[data-rapport-address]").forEach(link => {
+  link.setAttribute("href", link.getAttribute("href").split(link.dataset.rapportAddress)
+    .join(encodeURIComponent(location.href)));
+});
+
+// 6. A finger on a footnote mark: focus it (Material shows its tooltip), stay in place.
+let rapportTouch = false;
+document.addEventListener("pointerdown", event => {
+  rapportTouch = event.pointerType === "touch";
+}, true);
+document.addEventListener("click", event => {
+  const mark = event.target.closest && event.target.closest("a.footnote-ref");
+  if (!mark || !rapportTouch) return;
+  event.preventDefault();
+  mark.focus();
+}, true);
+
+// 7. Names for the nested navigation lists and their toggles.
+document.querySelectorAll("nav.md-nav[aria-labelledby]").forEach(nav => {
+  const toggle = document.getElementById(nav.getAttribute("aria-labelledby"));
+  const title = nav.querySelector(":scope > .md-nav__title")?.textContent.trim();
+  if (!toggle || !title || toggle.textContent.trim()) return;
+  toggle.setAttribute("aria-label", title);
+});
+
+// 8. Search results: the words to highlight, and only the list items that match.
+const rapportResults = document.querySelector(".md-search-result__list");
+if (rapportResults) {
+  new MutationObserver(() => {
+    const query = document.querySelector(".md-search__input")?.value.trim();
+    rapportResults.querySelectorAll("a.md-search-result__link").forEach(link => {
+      const url = new URL(link.href);
+      if (query && url.searchParams.get("h") === "") {
+        url.searchParams.set("h", query);
+        link.href = url.href;
+      }
+    });
+    rapportResults.querySelectorAll(".md-search-result__article").forEach(article => {
+      const items = [...article.querySelectorAll("li")];
+      if (items.some(item => item.querySelector("mark"))) {
+        items.forEach(item => { item.hidden = !item.querySelector("mark"); });
+      }
+    });
+  }).observe(rapportResults, { childList: true, subtree: true });
+}
