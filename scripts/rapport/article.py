@@ -1,10 +1,9 @@
 """Parse one article: its front matter (`front_matter`), a title, a lead, then sections.
 
 Pure functions from text to frozen dataclasses. Headings and definitions are read with the
-site's own Python-Markdown (`markdown_scan`), summaries are cut from the text when none is
-written (`summaries`), slugs are made by the function MkDocs uses (`slugs`), and every problem
-is collected, so one run reports all of them, each naming the file, the line and what to do.
-"""
+site's own Python-Markdown (`markdown_scan`), unsafe markup refused (`safety`), summaries cut
+from the text when none is written (`summaries`), slugs made by MkDocs' function (`slugs`);
+every problem is collected, each naming the file, the line and what to do."""
 
 from __future__ import annotations
 
@@ -18,6 +17,7 @@ from .errors import Problems, Report
 from .front_matter import MAX_DESCRIPTION, Meta, parse_meta, split_front_matter
 from .links import CODE_SPAN_RE
 from .markdown_scan import Defined, Kind, classify, read_blocks
+from .safety import unsafe_markup
 from .site_markdown import MarkdownSetup
 from .slugs import has_letters, heading_slug, plain_text, split_attributes, unique
 from .summaries import first_paragraph, teaser
@@ -115,9 +115,8 @@ class Article:
 def parse_article(text: str, path: Path, allowed_contacts: frozenset[str] = frozenset(),
                   snippets: frozenset[str] = frozenset(), markdown: MarkdownSetup | None = None
                   ) -> Article:
-    """Parse and validate an article; raise `Problems` naming every problem found.
-    `snippets`: the files a `--8<--` line may name (under the snippets' base_path);
-    `markdown`: the site's Markdown (by default, this project's mkdocs.yml's)."""
+    """Parse and validate an article; raise `Problems` naming every problem found. `snippets`:
+    the files a `--8<--` line may name; `markdown`: the site's (default: this project's)."""
     if markdown is None:
         from .sources import project_settings  # sources reads the disk, and imports this
 
@@ -129,6 +128,7 @@ def parse_article(text: str, path: Path, allowed_contacts: frozenset[str] = froz
         report.add(path, contact.line + 1, f"{contact.kind} '{contact.value}': contact "
                    "details never go on the site (the seed's poster's e-mail and the "
                    "publisher's phone were removed): delete it")
+    report.extend(unsafe_markup(lines, markdown.parser, path))
     front = split_front_matter(lines, path, report)
     article = None
     if front is not None:

@@ -1,0 +1,56 @@
+"""Nothing that runs, nothing from another host: an article's raw HTML, links and pictures are
+read as the site's renderer makes them, and code, forms, handlers, `javascript:` addresses and
+files fetched from other hosts are refused at their line. Code shown as code stays."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rapport.article import parse_article
+from rapport.errors import Problems
+from samples import BODY_LINE, FRONT
+
+PATH = Path("content/article.md")
+BODY = "# Title\n\nThe lead.\n\n## A part\n\nSome text.\n\n"
+LINE = BODY_LINE + 8                     # the line after BODY
+
+
+def problems(extra: str) -> list[tuple[int | None, str]]:
+    with pytest.raises(Problems) as caught:
+        parse_article(FRONT + BODY + extra, PATH)
+    return [(problem.line, problem.message) for problem in caught.value.problems]
+
+
+@pytest.mark.parametrize(("extra", "words"), [
+    ("<script>alert(1)</script>\n", "a <script> element"),
+    ("<div markdown>\n\n<iframe src=\"page.html\"></iframe>\n\n</div>\n", "a <iframe> element"),
+    ("<form action=\"/send\"><button>Go</button></form>\n", "a <form> element"),
+    ("<style>body { display: none }</style>\n", "a <style> element"),
+    ("<p>Hi <span onmouseover=\"steal()\">there</span>.</p>\n", "an 'onmouseover' attribute"),
+    ("Click [here](javascript:alert(1)).\n", "a 'javascript:' address runs code"),
+    ("<img src=\"https://pixel.example.net/p.gif\" alt=\"\">\n",
+     "'https://pixel.example.net/p.gif' is fetched from another host"),
+    ("![A chart](//cdn.example.net/chart.png)\n",
+     "'//cdn.example.net/chart.png' is fetched from another host"),
+    ("!!! note\n\n    <script>inside a note</script>\n", "a <script> element"),
+])
+def test_code_and_requests_to_other_hosts_are_refused_at_their_line(extra, words):
+    found = problems(extra)
+    assert found, extra
+    line = LINE + next(n for n, text in enumerate(extra.split("\n"))
+                       if any(part in text for part in ("<script", "<iframe", "<form", "<style",
+                                                        "onmouseover", "javascript", "//")))
+    assert {number for number, _ in found} == {line}, found
+    assert any(words in message for _, message in found), found
+
+
+@pytest.mark.parametrize("extra", [
+    "Type `<script>` to start one.\n",                        # inline code
+    "```html\n<script>alert(1)</script>\n```\n",               # a fenced block
+    "<a id=\"anchor\"></a>A target, [a link](https://example.org/) and a picture: "
+    "![Here](../assets/preview.png)\n",
+    "<div markdown>\n\nText in a box, with *emphasis*.\n\n</div>\n",
+])
+def test_html_code_samples_anchors_and_local_pictures_pass(extra):
+    assert parse_article(FRONT + BODY + extra, PATH).sections[0].title == "A part"
