@@ -17,11 +17,11 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from rapport.checks import review_status, reviews, summary_notes
+from rapport.checks import note, review_status, reviews, summary_notes
 from rapport.errors import Problems, report_lines
 from rapport.layout import generated_source
 from rapport.pipeline import run
-from rapport.sources import Sources, read_docs, read_settings
+from rapport.sources import Sources, drafts, read_docs, read_settings
 from rapport.sync import describe
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,7 +67,9 @@ def main(argv: list[str] | None = None) -> int:
     found, undated = reviews(collection, settings, args.docs, hand_written)
     overdue, soon = review_status(found, settings, args.today or date.today())
     overdue += undated
-    for line in [*stale, *report_lines(overdue), *soon]:
+    waiting = [note(path, 1, "a draft waiting (never published): do its report's checklist, "
+                    f"then move it to {args.content.as_posix()}/") for path in drafts(args.content)]
+    for line in [*stale, *report_lines(overdue), *soon, *waiting]:
         print(line, file=sys.stderr)
     if stale:
         print("docs/ is out of date: run python scripts/build_pages.py to fix", file=sys.stderr)

@@ -371,6 +371,23 @@ def test_check_fails_on_an_overdue_review_and_notes_one_due_soon(project, capsys
     assert "second.md" not in err.split("note:")[0]
 
 
+def test_check_lists_the_drafts_waiting_and_never_publishes_them(project, capsys):
+    assert main(project.cli_args()) == 0
+    drafts = project.content / "drafts"
+    drafts.mkdir()
+    (drafts / "found-online.md").write_text("---\ntitle: Found\n---\n\n# Found\n",
+                                            encoding="utf-8")
+    (drafts / "found-online.report.md").write_text("# Import report\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main([*project.cli_args(), "--check", "--today", "2026-01-03"]) == 0
+    err = capsys.readouterr().err
+    assert f"{(drafts / 'found-online.md').as_posix()}:1: note: a draft waiting (never " \
+        f"published): do its report's checklist, then move it to {project.content.as_posix()}/" \
+        in err
+    assert "found-online.report.md" not in err
+    assert not (project.docs / "found-online").exists()
+
+
 def test_check_holds_hand_written_pages_and_the_glossary_to_their_review_dates(project, capsys):
     assert main(project.cli_args()) == 0
     rewrite(project.docs / "research.md", "description:", "reviewed: 2025-01-10\ndescription:")

@@ -193,3 +193,12 @@ def all_files(docs: Path) -> set[PurePosixPath]:
         return set()
     return {PurePosixPath(path.relative_to(docs).as_posix()) for path in docs.rglob("*")
             if path.is_file()}
+
+
+def drafts(content: Path) -> list[Path]:
+    """The drafts waiting in `content/drafts/` (the importer's workspace, never published):
+    each `.md` there but the importer's reports."""
+    folder = content / "drafts"
+    if not folder.is_dir():
+        return []
+    return sorted(path for path in folder.glob("*.md") if not path.name.endswith(".report.md"))
