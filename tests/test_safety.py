@@ -34,13 +34,23 @@ def problems(extra: str) -> list[tuple[int | None, str]]:
     ("![A chart](//cdn.example.net/chart.png)\n",
      "'//cdn.example.net/chart.png' is fetched from another host"),
     ("!!! note\n\n    <script>inside a note</script>\n", "a <script> element"),
+    # Found by review: ways round a first version of the check.
+    ("![A chart]( http://cdn.example.net/chart.png)\n", "is fetched from another host"),
+    ("![A chart][c]\n\n[c]:http://cdn.example.net/chart.png\n", "is fetched from another host"),
+    ("<img srcset=\"a.png 1x, //cdn.example.net/b.png 2x\" src=\"a.png\" alt=\"\">\n",
+     "'//cdn.example.net/b.png' is fetched from another host"),
+    ("<p style=\"background: url(//cdn.example.net/x.png)\">Hi</p>\n",
+     "is fetched from another host"),
+    ("<a href=\"#top\" ping=\"//track.example.net/\">Top</a>\n", "is fetched from another host"),
+    ("<a href=\"java\tscript:alert(1)\">Hi</a>\n", "a 'javascript:' address runs code"),
 ])
 def test_code_and_requests_to_other_hosts_are_refused_at_their_line(extra, words):
     found = problems(extra)
     assert found, extra
     line = LINE + next(n for n, text in enumerate(extra.split("\n"))
                        if any(part in text for part in ("<script", "<iframe", "<form", "<style",
-                                                        "onmouseover", "javascript", "//")))
+                                                        "onmouseover", "javascript", "//",
+                                                        "script:")))
     assert {number for number, _ in found} == {line}, found
     assert any(words in message for _, message in found), found
 
@@ -51,6 +61,7 @@ def test_code_and_requests_to_other_hosts_are_refused_at_their_line(extra, words
     "<a id=\"anchor\"></a>A target, [a link](https://example.org/) and a picture: "
     "![Here](../assets/preview.png)\n",
     "<div markdown>\n\nText in a box, with *emphasis*.\n\n</div>\n",
+    "<p style=\"color: teal\">A style with no address.</p>\n",
 ])
 def test_html_code_samples_anchors_and_local_pictures_pass(extra):
     assert parse_article(FRONT + BODY + extra, PATH).sections[0].title == "A part"

@@ -8,6 +8,7 @@ text) and what is HTML is HTML; the HTML it makes is then read with Python's own
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -19,11 +20,13 @@ from .errors import ArticleError
 CODE_TAGS = frozenset({"script", "noscript", "iframe", "frame", "frameset", "object", "embed",
                        "applet", "form", "input", "button", "select", "textarea", "style",
                        "link", "meta", "base", "portal", "template"})
-# Attributes whose value the browser fetches or follows.
+# Attributes whose value the browser fetches or follows; `ping` is a request of its own.
 ADDRESS_ATTRIBUTES = frozenset({"src", "srcset", "href", "action", "formaction", "poster",
-                                "data", "background", "xlink:href"})
-FETCHED = frozenset({"src", "srcset", "poster", "data", "background"})
-HINTS = ("<", "javascript:", "](http", "](//", "]: http", "]: //")
+                                "data", "background", "xlink:href", "ping"})
+FETCHED = frozenset({"src", "srcset", "poster", "data", "background", "ping"})
+FETCHED_HREF_TAGS = frozenset({"image", "use", "feimage"})   # SVG elements that fetch their href
+CONTROL_RE = re.compile(r"[\x00-\x20]+")                     # browsers drop these from addresses
+OTHER_HOST_RE = re.compile(r"(?:^|[\s,(])(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
 
 
 class _Finder(HTMLParser):
@@ -39,17 +42,21 @@ class _Finder(HTMLParser):
                                "another page on the site; remove it", f"<{tag}"))
         for name, value in attrs:
             value = (value or "").strip()
+            bare = CONTROL_RE.sub("", value).lower()
+            fetched = name in FETCHED or (name in ("href", "xlink:href")
+                                          and tag in FETCHED_HREF_TAGS)
             if name.startswith("on"):
                 self.found.append((f"an '{name}' attribute runs code: remove it", name))
-            elif name in ADDRESS_ATTRIBUTES and value.lower().replace(" ", "").startswith(
-                    ("javascript:", "vbscript:", "data:text")):
-                self.found.append((f"a '{value.split(':')[0]}:' address runs code: remove "
-                                   "it", value.split(":")[0] + ":"))
-            elif name in FETCHED and value and ("://" in value.split()[0]
-                                                or value.startswith("//")):
-                self.found.append((f"'{value}' is fetched from another host, which would "
+            elif name in ADDRESS_ATTRIBUTES and bare.startswith(("javascript:", "vbscript:",
+                                                                 "data:text")):
+                scheme = bare.split(":")[0]
+                self.found.append((f"a '{scheme}:' address runs code: remove it", value[:20]))
+            elif (other := OTHER_HOST_RE.search(value)) and (fetched or (
+                    name == "style" and "url(" in bare)):
+                address = value[other.start():].strip(" ,(").split()[0].rstrip(")")
+                self.found.append((f"'{address}' is fetched from another host, which would "
                                    "tell it who reads the page: save the file under docs/ "
-                                   "and link it relatively, or link to it instead", value))
+                                   "and link it relatively, or link to it instead", address))
 
 
 def unsafe_markup(lines: list[str], renderer: markdown.Markdown, path: Path
@@ -57,13 +64,12 @@ def unsafe_markup(lines: list[str], renderer: markdown.Markdown, path: Path
     """Each unsafe element, attribute or address in the text of the file at `path`, at its
     1-based line (the first line that holds it), as the site's renderer would make it."""
     text = "\n".join(lines)
-    if not any(hint in text.lower() for hint in HINTS):
-        return []
     finder = _Finder()
     finder.feed(renderer.reset().convert(text))
     problems = []
     for message, needle in dict.fromkeys(finder.found):
+        bare = CONTROL_RE.sub("", needle.lower())   # the renderer turns tabs into spaces
         line = next((number for number, line in enumerate(lines, 1)
-                     if needle.lower() in line.lower()), 1)
+                     if bare in CONTROL_RE.sub("", line.lower())), 1)
         problems.append(ArticleError(path, line, message))
     return problems
