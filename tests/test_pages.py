@@ -163,7 +163,10 @@ def test_home_holds_a_card_per_article_only():
     assert '<span class="twemoji lg middle" aria-hidden="true"><svg>material/book-open-page-' \
         'variant-outline</svg></span> __[Talking It Through](second/index.md)__' in home
     # The leads are in the cards; the parts live on the Articles page and their own pages.
-    assert "    Listening well is a skill that anyone can practise." in home
+    # A republished article's lead is said to be its author's words, not the site's claim.
+    assert "    *Test Author writes:*\n\n    Listening well is a skill that anyone can practise." \
+        in home
+    assert "writes:" not in home.split("__[A Small Article")[0]      # the editors' own card
     assert "Listening in practice" not in home
 
 

@@ -104,6 +104,8 @@ def render_article_card(entry: Entry, svg: str, page: PurePosixPath, pace: int,
     icon = f'<span class="twemoji lg middle" aria-hidden="true">{svg.strip()}</span>'
     link = links.relative_href(links.Destination(entry.folder / "index.md"), page)
     text = lead or escape_markdown(article.meta.description)
+    if lead and article.meta.publication:   # another's words: say whose, not the site's claim
+        text = f"*{escape_markdown(article.meta.author or '')} writes:*\n\n{lead}"
     indented = "\n".join(f"    {line}" if line else "" for line in text.split("\n"))
     return (f"-   {icon} __[{escape_markdown(article.title)}]({link})__\n\n"
             f"    ---\n\n{indented}\n\n"
