@@ -623,3 +623,12 @@ def test_a_summary_made_from_a_long_sentence_is_cut_and_never_blamed_on_the_edit
 def test_a_to_do_the_importer_leaves_stops_the_build_until_done():
     error = error_of(FRONT + "# Title\n\nL.\n\n## A\n\nText.\n\n<!-- todo: check this -->\n")
     assert error.line == 25 and error.message.startswith("unknown marker 'todo'")
+
+
+@pytest.mark.parametrize("value", ["0", "'12'", "1.5", "true"])
+def test_review_every_months_is_a_whole_number_of_months(value):
+    problem = error_of(FRONT.replace("reviewed:", f"review_every_months: {value}\nreviewed:")
+                       + MINIMAL_BODY)
+    assert problem.message.startswith("'review_every_months' must be a whole number of months")
+    assert article(MINIMAL_BODY, FRONT.replace("reviewed:", "review_every_months: 12\nreviewed:")
+                   ).meta.review_every_months == 12

@@ -408,6 +408,24 @@ def test_check_holds_hand_written_pages_and_the_glossary_to_their_review_dates(p
     assert "review the glossary, then set 'reviewed:'" in capsys.readouterr().err
 
 
+def test_an_article_or_page_may_ask_to_be_reviewed_sooner(project, capsys):
+    rewrite(project.article("second"), "reviewed: 2026-01-03",
+            "reviewed: 2026-01-03\nreview_every_months: 12")
+    rewrite(project.docs / "research.md", "description:",
+            "reviewed: 2026-02-10\nreview_every_months: 6\ndescription:")
+    assert main(project.cli_args()) == 0
+    assert "review_every_months: 12" in (project.docs / "second" / "index.md").read_text("utf-8")
+    capsys.readouterr()
+    assert main([*project.cli_args(), "--check", "--today", "2026-12-10"]) == 1
+    err = capsys.readouterr().err
+    assert (f"{(project.docs / 'research.md').as_posix()}:3: error: last reviewed on "
+            "2026-02-10, more than 6 months ago: review the page") in err
+    assert "content/second.md:5: note: review due by 2027-01-03 (in 24 days)" in err
+    assert main([*project.cli_args(), "--check", "--today", "2027-01-04"]) == 1
+    assert ("content/second.md:5: error: last reviewed on 2026-01-03, more than 1 year ago: "
+            "review the article") in capsys.readouterr().err
+
+
 def test_the_help_page_has_its_own_review_interval_and_must_give_a_date(project, capsys):
     rewrite(project.config, "    review_every_years: 3",
             "    review_every_years: 3\n    review_help_every_months: 12")

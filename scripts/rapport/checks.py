@@ -95,7 +95,8 @@ def reviews(collection: Collection, settings: Settings, docs: Path,
     date is a problem: its interval could not be kept."""
     every = settings.review_every_years * 12
     found = [Review(entry.path, entry.article.meta.reviewed_line,
-                    date.fromisoformat(entry.article.meta.reviewed), every, "the article")
+                    date.fromisoformat(entry.article.meta.reviewed),
+                    entry.article.meta.review_every_months or every, "the article")
              for entry in collection.entries]
     if collection.glossary is not None:
         found.append(Review(collection.content / GLOSSARY_FILE, collection.glossary.reviewed_line,
@@ -104,8 +105,8 @@ def reviews(collection: Collection, settings: Settings, docs: Path,
     problems = []
     for path, text in sorted(pages.items()):
         is_help = path == settings.help_page
-        months = (settings.review_help_every_months or every) if is_help else every
-        reviewed, line = reviewed_in(text)
+        reviewed, line, own = reviewed_in(text)
+        months = own or ((settings.review_help_every_months or every) if is_help else every)
         if reviewed is not None:
             found.append(Review(docs / path, line, date.fromisoformat(reviewed), months,
                                 "the help page" if is_help else "the page"))
@@ -116,23 +117,26 @@ def reviews(collection: Collection, settings: Settings, docs: Path,
     return found, problems
 
 
-def reviewed_in(text: str) -> tuple[str | None, int]:
-    """A hand-written page's `reviewed:` date (ISO text, or None if it gives none) and the
-    1-based line to point at."""
+def reviewed_in(text: str) -> tuple[str | None, int, int | None]:
+    """A hand-written page's `reviewed:` date (ISO text, or None if it gives none), the
+    1-based line to point at, and its own `review_every_months` (a page whose facts must be
+    checked sooner than the site's interval), if it gives a whole number."""
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
-        return None, 1
+        return None, 1, None
     closing = next((n for n, line in enumerate(lines[1:], 1) if line.strip() in ("---", "...")),
                    None)
     if closing is None:
-        return None, 1
+        return None, 1, None
     try:
         data, root = yaml_lines.load("\n".join(lines[1:closing]))
     except yaml_lines.YamlProblem:
-        return None, 1
+        return None, 1, None
     if not isinstance(data, dict) or "reviewed" not in data:
-        return None, 1
-    return iso_date(data["reviewed"]), yaml_lines.line_of(root, ("reviewed",)) + 1
+        return None, 1, None
+    own = data.get("review_every_months")
+    own = own if isinstance(own, int) and not isinstance(own, bool) and own > 0 else None
+    return iso_date(data["reviewed"]), yaml_lines.line_of(root, ("reviewed",)) + 1, own
 
 
 def review_status(found: list[Review], settings: Settings, today: date

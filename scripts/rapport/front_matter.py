@@ -19,7 +19,7 @@ from .yaml_lines import is_text
 
 REQUIRED_KEYS = ("title", "description", "reviewed")
 OPTIONAL_KEYS = ("short_title", "author", "source", "published", "edits", "notes", "order",
-                 "next_steps")
+                 "next_steps", "review_every_months")
 KEYS = REQUIRED_KEYS + OPTIONAL_KEYS
 MAX_DESCRIPTION = 160
 MAX_SHORT_TITLE = 40          # it follows a section's title in the browser tab and in search
@@ -59,6 +59,7 @@ class Meta:
     edits: tuple[Edit, ...]
     notes: Mapping[str, Note]
     order: int | None
+    review_every_months: int | None = None  # sooner than the site's interval, when set
     reviewed_line: int = 1
     short_title: str | None = None          # the article's name after a section's title
     next_steps: tuple[NextStep, ...] = ()   # its own "What you can do next"; else the site's
@@ -173,6 +174,12 @@ def parse_meta(raw: Mapping[str, Any], root: Any, path: Path, report: Report) ->
         report.add(path, line("next_steps"), "'next_steps' must be a list of entries with "
                    "'text', 'link' (a page under docs/, such as help.md) and 'why'")
         steps = []
+    months = raw.get("review_every_months")
+    if months is not None and (not isinstance(months, int) or isinstance(months, bool)
+                               or months < 1):
+        report.add(path, line("review_every_months"), "'review_every_months' must be a whole "
+                   "number of months, e.g. 12 for an article whose facts are rechecked yearly")
+        months = None
     order = raw.get("order")
     if order is not None and (not isinstance(order, int) or isinstance(order, bool)):
         report.add(path, line("order"), "'order' must be a whole number: articles are listed "
@@ -193,6 +200,7 @@ def parse_meta(raw: Mapping[str, Any], root: Any, path: Path, report: Report) ->
                                       yaml_lines.text_line_of(root, ("notes", name, "text")) + 1,
                                       path, report))},
         order=order,
+        review_every_months=months,
         reviewed_line=line("reviewed"),
         short_title=short_title,
         next_steps=tuple(NextStep(" ".join(step["text"].split()), PurePosixPath(step["link"]),

@@ -77,9 +77,12 @@ def dump_item(key: str, value: str | int) -> str:
 def article_meta(entry: Entry, settings: Settings, edits_id: str) -> dict[str, object]:
     """The article's own block of front matter, without a page's own keys in it."""
     meta = entry.article.meta
+    sooner = {"review_every_months": meta.review_every_months} if meta.review_every_months \
+        else {}
     return {
         "author": escape_html(meta.author or settings.editors),
         "reviewed": meta.reviewed,
+        **sooner,
         "article": {
             "title": escape_html(entry.article.title),
             "author": escape_html(meta.author) if meta.author else None,
