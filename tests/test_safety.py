@@ -65,3 +65,10 @@ def test_code_and_requests_to_other_hosts_are_refused_at_their_line(extra, words
 ])
 def test_html_code_samples_anchors_and_local_pictures_pass(extra):
     assert parse_article(FRONT + BODY + extra, PATH).sections[0].title == "A part"
+
+
+def test_front_matter_is_text_the_generator_escapes_so_markup_there_is_no_code():
+    front = FRONT.replace("description:", 'description: "Less <than> & </script><script>x</script>"'
+                          "\nold_description:", 1)
+    front = "\n".join(line for line in front.split("\n") if not line.startswith("old_description"))
+    assert parse_article(front + BODY, PATH).meta.description.startswith("Less <than>")

@@ -128,7 +128,6 @@ def parse_article(text: str, path: Path, allowed_contacts: frozenset[str] = froz
         report.add(path, contact.line + 1, f"{contact.kind} '{contact.value}': contact "
                    "details never go on the site (the seed's poster's e-mail and the "
                    "publisher's phone were removed): delete it")
-    report.extend(unsafe_markup(lines, markdown.parser, path))
     front = split_front_matter(lines, path, report)
     article = None
     if front is not None:
@@ -144,6 +143,7 @@ def parse_article(text: str, path: Path, allowed_contacts: frozenset[str] = froz
 def split_body(lines: list[str], first: int, path: Path, meta: Meta, report: Report,
                snippets: frozenset[str], markdown: MarkdownSetup) -> Article | None:
     """Split the body into title, lead and sections; `first` is the body's 1-based line."""
+    report.extend(unsafe_markup(lines, markdown.parser, path, first))
     kinds, open_blocks = classify(lines)
     for block in open_blocks:
         report.add(path, first + block.index, f"{block.what} is never closed, so everything "

@@ -59,17 +59,18 @@ class _Finder(HTMLParser):
                                    "and link it relatively, or link to it instead", address))
 
 
-def unsafe_markup(lines: list[str], renderer: markdown.Markdown, path: Path
+def unsafe_markup(lines: list[str], renderer: markdown.Markdown, path: Path, first: int = 1
                   ) -> list[ArticleError]:
-    """Each unsafe element, attribute or address in the text of the file at `path`, at its
-    1-based line (the first line that holds it), as the site's renderer would make it."""
+    """Each unsafe element, attribute or address in an article's body (`lines`, the first at
+    line `first` of the file at `path`), at the first line that holds it, as the site's
+    renderer would make it. (Front matter is not Markdown: the generator escapes its text.)"""
     text = "\n".join(lines)
     finder = _Finder()
     finder.feed(renderer.reset().convert(text))
     problems = []
     for message, needle in dict.fromkeys(finder.found):
         bare = CONTROL_RE.sub("", needle.lower())   # the renderer turns tabs into spaces
-        line = next((number for number, line in enumerate(lines, 1)
-                     if bare in CONTROL_RE.sub("", line.lower())), 1)
+        line = next((number for number, line in enumerate(lines, first)
+                     if bare in CONTROL_RE.sub("", line.lower())), first)
         problems.append(ArticleError(path, line, message))
     return problems
