@@ -353,12 +353,13 @@ def test_teaser_reads_a_paragraph_of_several_lines_and_ends_on_a_word():
 def test_the_first_paragraph_skips_headings_tables_pictures_and_notes_and_stops_at_its_end():
     from rapport.article import Text
     from rapport.summaries import first_paragraph
-    from rapport.markdown_scan import classify
+    from rapport.markdown_scan import read_markdown
+    from rapport.sources import project_settings
 
     lines = ["### A heading", "<!-- note: x -->", "| a | b |", "![A picture](p.png)", "",
              "First line,", "second line.", "", "Next paragraph.", "```", "code", "```"]
-    kinds, _ = classify(lines)
-    assert first_paragraph(Text(tuple(lines), tuple(kinds), 1)) == ["First line,",
+    kinds = read_markdown(lines, project_settings().markdown.parser).kinds
+    assert first_paragraph(Text(tuple(lines), kinds, 1)) == ["First line,",
                                                                    "second line."]
 
 

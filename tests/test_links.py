@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 
 from rapport import links
-from rapport.markdown_scan import Kind, classify
+from rapport.markdown_scan import Kind, read_markdown
 from rapport.sources import project_settings
 
 PARSER = project_settings().markdown.parser
@@ -15,20 +15,20 @@ FOLDER = PurePosixPath("article")
 
 
 def found(text: str) -> list[tuple[int, str]]:
-    lines = text.split("\n")
-    kinds, _ = classify(lines)
-    return [(link.line, link.target) for link in links.find_links(tuple(lines), tuple(kinds))]
+    return [(link.line, link.value) for link in read_markdown(text.split("\n"), PARSER).links]
 
 
-def test_inline_links_images_and_reference_definitions_are_found_outside_code():
-    text = ('See [a](one.md "Title") and ![b](<two words.png>).\n\n    [c](code.md)\n\n'
-            "```\n[d](fence.md)\n```\n[ref]: three.md\n[^note]: not a link definition")
-    assert found(text) == [(0, "one.md"), (0, "two words.png"), (7, "three.md")]
+def test_links_and_pictures_are_found_where_they_render_and_a_reference_at_its_definition():
+    text = ('See [a](one.md "Title") and ![b](<two words.png>) [c][ref].\n\n    [c](code.md)'
+            "\n\n```\n[d](fence.md)\n```\n[ref]: three.md\n[^note]: not a link definition\n\n"
+            "[unused]: four.md\n\n!!! note\n\n    In a [note](five.md).")
+    assert found(text) == [(0, "one.md"), (0, "two words.png"), (7, "three.md"),
+                           (14, "five.md")]
 
 
 def test_links_are_rewritten_on_text_lines_only_and_keep_their_title():
     lines = ("[a](one.md 'T') [b](#x)", "", "    [c](one.md)", "", "[r]: one.md")
-    kinds, _ = classify(list(lines))
+    kinds = read_markdown(list(lines), PARSER).kinds
     rewritten = links.rewrite_links(lines, tuple(kinds),
                                     lambda target: "new target.md" if target == "one.md" else
                                     target)

@@ -23,7 +23,7 @@ from markdown.treeprocessors import Treeprocessor
 from mkdocs.utils.yaml import yaml_load
 from profiles import examples
 from project import ROOT
-from rapport.markdown_scan import Kind, classify, closing_line, headings
+from rapport.markdown_scan import Kind, read_markdown
 from rapport.site_markdown import MKDOCS_BUILTINS
 from rapport.sources import project_settings
 from rapport.slugs import plain_text, slugify, split_attributes
@@ -60,11 +60,17 @@ def rendered_headings(text: str) -> list[tuple[int, str]]:
     return renderer.recorded
 
 
+def read(lines: list[str]):
+    return read_markdown(lines, SETUP.parser)
+
+
+def kinds_of(lines: list[str]) -> list[Kind]:
+    return list(read(lines).kinds)
+
+
 def scanned_headings(text: str) -> list[tuple[int, str]]:
-    lines = text.split("\n")
-    kinds, _ = classify(lines)
     return [(heading.level, plain_text(split_attributes(heading.raw)[0]))
-            for heading in headings(lines, kinds, SETUP.parser)]
+            for heading in read(text.split("\n")).headings]
 
 
 LINES = [
@@ -99,7 +105,7 @@ LINES = [
 @example(["!!! note", "    # In note", "==="])         # found by seed 108: inside the note
 def test_the_headings_split_at_are_the_headings_mkdocs_renders(lines):
     text = "\n".join(lines)
-    assume(not classify(lines)[1])          # unclosed blocks: the generator refuses them
+    assume(not read(lines).open_blocks)     # unclosed blocks: the generator refuses them
     scanned, rendered = scanned_headings(text), rendered_headings(text)
     assert [level for level, _ in scanned] == [level for level, _ in rendered], text
     # Text from a reference or footnote defined elsewhere on the page renders as a link.
@@ -121,39 +127,36 @@ def test_the_scanner_reads_blocks_with_the_extensions_mkdocs_yml_lists_and_their
 # --- raw HTML blocks ----------------------------------------------------------------------------
 
 
-def closing(text: str) -> int | None:
-    lines = text.split("\n")
-    kinds, _ = classify([""] * len(lines))     # all text: the scan of code comes from classify
-    return closing_line(lines, kinds, 0, "div", len("<div>"))
-
-
 def test_an_html_block_closes_at_its_own_closing_tag_in_any_case_and_depth():
-    assert closing("<div>\n<div>x</div>\n</div>\n## After") == 2
-    assert closing("<div>\n<DIV>\nx\n</Div >\n</DIV>") == 4
-    assert closing("<div>\n<divider>\n</div>") == 2          # <divider> is another tag
+    html, text = Kind.HTML, Kind.TEXT
+    assert kinds_of(["<div>", "<div>x</div>", "</div>", "## After"]) == [html] * 3 + [text]
+    assert kinds_of(["<div>", "<DIV>", "x", "</Div >", "</DIV>", "After"]) == [html] * 5 + [text]
 
 
 def test_a_closing_tag_in_code_inside_an_html_block_does_not_close_it():
     lines = ["<div markdown>", "", "```", "</div>", "```", "", "</div>", "## After"]
-    kinds, open_blocks = classify(lines)
-    assert not open_blocks and closing_line(lines, kinds, 0, "div", len("<div")) == 6
-    assert [heading.raw for heading in headings(lines, kinds, SETUP.parser)] == ["After"]
+    reading = read(lines)
+    assert not reading.open_blocks
+    assert [heading.raw for heading in reading.headings] == ["After"]
 
 
 def test_a_comment_hides_every_line_up_to_the_first_close_after_it_opens():
     """`-->` counts from after `<!--` (so `<!-->` opens one), and not inside fenced code."""
     html, text = Kind.HTML, Kind.TEXT
-    assert classify(["<!-->", "## Hidden", "-->", "## Two"])[0] == [html, html, html, text]
-    assert classify(["<!-- open", "```", "-->", "```", "-->", "## H"])[0] == [html] * 5 + [text]
-    assert classify(["<!-- one -->", "## H"])[0] == [html, text]
+    assert kinds_of(["<!-->", "## Hidden", "-->", "## Two"])[3] == text
+    assert kinds_of(["<!-- one -->", "## H"]) == [html, text]
+    assert kinds_of(["<!-- one", "two -->", "## H"]) == [html, html, text]
+    assert [block.what for block in read(["Text", "<!-- never closed", "## H"]).open_blocks] \
+        == ["<!--"]
+    assert [(block.index, block.what) for block in read(["<div>", "swallowed", "## H"]).open_blocks
+            ] == [(0, "<div>")]
 
 
 def test_headings_the_token_cannot_mark_are_found_in_order_at_their_own_lines():
     """A line that ends a table row (`|`) or reads as a rule is matched by its text: the same
     text twice is two headings, each at its own line, and one swallowed by a list is none."""
     def at(lines: list[str]) -> list[tuple[int, int, str]]:
-        return [(h.index, h.level, h.raw)
-                for h in headings(lines, classify(lines)[0], SETUP.parser)]
+        return [(h.index, h.level, h.raw) for h in read(lines).headings]
 
     assert at(["A |", "---", "", "A |", "---"]) == [(0, 2, "A |"), (3, 2, "A |")]
     assert at(["- A |", "  ---", "", "A |", "---"]) == [(3, 2, "A |")]
@@ -185,7 +188,7 @@ def test_an_attribute_list_gives_the_heading_its_id_if_it_sets_one():
 ])
 def test_each_line_is_code_html_blank_or_text_as_python_markdown_reads_it(lines, expected):
     letters = {Kind.CODE: "C", Kind.HTML: "H", Kind.TEXT: "T", Kind.BLANK: "B"}
-    assert "".join(letters[kind] for kind in classify(lines)[0]) == expected
+    assert "".join(letters[kind] for kind in kinds_of(lines)) == expected
 
 
 def test_a_notes_text_starts_below_its_key_when_it_is_a_block():
@@ -200,3 +203,35 @@ def test_a_notes_text_starts_below_its_key_when_it_is_a_block():
     assert line("notes:\n  x:\n    text:\n      - a list\n") == 1    # no text: the top
     assert line("notes: [x]\n") == 1                                # not a mapping: as found
     assert line("title: T\nnotes:\n  - x\n") == 2
+
+
+# --- links, from the same pass ------------------------------------------------------------------
+
+
+LINK_LINES = [
+    *LINES, "See [a](one.md).", "[b][r] and ![p](pic.png)", "[r]: two.md", "`[c](code.md)`",
+    "    [d](indented.md)", '<a href="raw.md">raw</a>', "Text [^1] note", "[e](<sp ace.md>)",
+    "- [f](item.md)", "> [g](quote.md)", '!!! note "[h](title.md)"', "    [i](in-note.md)",
+]
+
+
+def rendered_links(text: str) -> list[str]:
+    """The links and pictures a full render makes from Markdown (not raw HTML), that the text
+    writes (the footnotes extension's own links are not the article's)."""
+    from rapport import links
+
+    return [link.target for link in links.page_links(text, SETUP.parser)
+            if link.target in text]
+
+
+@settings(max_examples=examples(10), suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(LINK_LINES), min_size=1, max_size=10))
+@example(["!!! note", "", "    [i](in-note.md)"])        # a note's text is Markdown, not code
+@example(["    [d](indented.md)"])                         # indented: code
+@example(["- item", "", "    [d](indented.md)"])           # in a list item: a link
+@example(["[b][r] and ![p](pic.png)", "[r]: two.md"])      # a reference: its definition's target
+def test_the_links_read_are_the_links_mkdocs_renders(lines):
+    text = "\n".join(lines)
+    assume(not read(lines).open_blocks)
+    assume(not text.startswith(("---", "Title")))   # page_links reads front matter; this does not
+    assert [found.value for found in read(lines).links] == rendered_links(text), text

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .contacts import find_contacts
 from .errors import Problems, Report
+from .foreign_syntax import check_foreign_syntax
 from .front_matter import MAX_DESCRIPTION, Meta, parse_meta, split_front_matter
-from .links import CODE_SPAN_RE
-from .markdown_scan import Defined, Kind, classify, read_blocks
+from .markdown_scan import Defined, Found, Kind, read_markdown
 from .safety import unsafe_markup
 from .site_markdown import MarkdownSetup
 from .slugs import has_letters, heading_slug, plain_text, split_attributes, unique
@@ -38,11 +38,6 @@ TODO_RE = re.compile(r"^<!--\s*todo\s*:")
 FOOTNOTE_DEFINITION_RE = re.compile(r"^ {0,3}\[\^([^\]]+)\]:")
 REFERENCE_DEFINITION_RE = re.compile(r"^ {0,3}\[([^\]^][^\]]*)\]:\s*\S")
 ABBREVIATION_RE = re.compile(r"^\*\[([^\]]+)\]:")
-# Syntax of other tools that this site's Markdown does not expand: it would reach readers as
-# typed. A snippet line renders only when it names a file under the snippets' base_path.
-SNIPPET_RE = re.compile(r"^\s*--8<--(?:\s+(?P<quote>[\"']?)(?P<name>[^\"'\s]+)(?P=quote))?\s*$")
-TEMPLATE_TAG_RE = re.compile(r"\{%.*?%\}|\{\{.*?\}\}")
-MDX_ID_RE = re.compile(r"\{/\*.*?\*/\}")
 
 
 @dataclass(frozen=True)
@@ -107,6 +102,11 @@ class Article:
     lead: Text
     sections: tuple[Section, ...]
     definitions: tuple[Definition, ...] = field(default=())
+    # As the renderer finds them, each at its line of the file: Markdown links and pictures,
+    # href and src in raw HTML, and the ids the text writes (raw HTML anchors, {#attr lists}).
+    links: tuple[Found, ...] = ()
+    html_links: tuple[Found, ...] = ()
+    ids: tuple[Found, ...] = ()
 
 
 # --- entry point --------------------------------------------------------------------------------
@@ -143,9 +143,10 @@ def parse_article(text: str, path: Path, allowed_contacts: frozenset[str] = froz
 def split_body(lines: list[str], first: int, path: Path, meta: Meta, report: Report,
                snippets: frozenset[str], markdown: MarkdownSetup) -> Article | None:
     """Split the body into title, lead and sections; `first` is the body's 1-based line."""
-    report.extend(unsafe_markup(lines, markdown.parser, path, first))
-    kinds, open_blocks = classify(lines)
-    for block in open_blocks:
+    reading = read_markdown(lines, markdown.parser)
+    report.extend(unsafe_markup(lines, reading.elements, path, first))
+    kinds, found, defined = list(reading.kinds), reading.headings, reading.defined
+    for block in reading.open_blocks:
         report.add(path, first + block.index, f"{block.what} is never closed, so everything "
                    "after it would be hidden: close it")
     check_foreign_syntax(lines, kinds, first, path, report, snippets)
@@ -153,7 +154,6 @@ def split_body(lines: list[str], first: int, path: Path, meta: Meta, report: Rep
         if kinds[number] is Kind.HTML and TODO_RE.match(line):
             report.add(path, first + number, "unknown marker 'todo': the markers are "
                        f"{', '.join(MARKERS)}")
-    found, defined = read_blocks(lines, kinds, markdown.parser)
     titles = [h for h in found if h.level == 1]
     if not titles:
         report.add(path, first, "no title: add '# Title' (or a title underlined with '===') "
@@ -201,33 +201,31 @@ def split_body(lines: list[str], first: int, path: Path, meta: Meta, report: Rep
         if section is not None:
             sections.append(section)
     check_duplicate_explicit_slugs(sections, path, report)
+    meta, note_links = read_notes(meta, markdown, path, report)
     return Article(meta=meta, title=meta.title if meta.title != "?" else title_text, lead=lead,
-                   sections=tuple(sections),
-                   definitions=tuple(definitions))
+                   sections=tuple(sections), definitions=tuple(definitions),
+                   links=at_lines(reading.links, first) + note_links,
+                   html_links=at_lines(reading.html_links, first),
+                   ids=at_lines(reading.ids, first))
 
 
-def check_foreign_syntax(lines: list[str], kinds: list[Kind], first: int, path: Path,
-                         report: Report, snippets: frozenset[str]) -> None:
-    """Snippet lines, Liquid or Hugo tags and MDX heading ids outside code: MkDocs would show
-    them as typed (or, for a snippet whose file is missing, stop the build)."""
-    for number, (line, kind) in enumerate(zip(lines, kinds)):
-        if kind is not Kind.TEXT:
-            continue
-        snippet = SNIPPET_RE.match(line)
-        if snippet and (snippet.group("name") or "").split(":")[0] not in snippets:
-            report.add(path, first + number, "a snippet line (--8<--) names no file under "
-                       "docs/snippets/, and this site expands no other: copy the text in")
-            continue
-        if "{" not in line:     # each tag below starts with one; most lines have none
-            continue
-        text = CODE_SPAN_RE.sub("", line)
-        for found in TEMPLATE_TAG_RE.findall(text):
-            report.add(path, first + number, f"'{found}' is a Liquid or Hugo tag, which this "
-                       "site does not expand: write it as Markdown (a link is "
-                       "[text](../page.md))")
-        for found in MDX_ID_RE.findall(text):
-            report.add(path, first + number, f"'{found}' is an MDX heading id, which this "
-                       "site does not read: write {#my-id} at the end of the heading instead")
+def at_lines(found: tuple[Found, ...], first: int) -> tuple[Found, ...]:
+    return tuple(Found(first + line, value) for line, value in found)
+
+
+def read_notes(meta: Meta, markdown: MarkdownSetup, path: Path, report: Report
+               ) -> tuple[Meta, tuple[Found, ...]]:
+    """The front matter's notes as the pages render them, Markdown in a box: each with its
+    lines' kinds, their links, and held to the same safety check as the body."""
+    found: list[Found] = []
+    notes = {}
+    for name, note in meta.notes.items():
+        lines = note.text.split("\n")
+        reading = read_markdown(lines, markdown.parser)
+        report.extend(unsafe_markup(lines, reading.elements, path, note.line))
+        found.extend(at_lines(reading.links, note.line))
+        notes[name] = replace(note, kinds=reading.kinds)
+    return replace(meta, notes=notes), tuple(found)
 
 
 def text_of(lines: list[str], kinds: list[Kind], start: int, end: int, first: int) -> Text:

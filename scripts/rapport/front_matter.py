@@ -14,6 +14,7 @@ from typing import Any
 from . import yaml_lines
 from .dates import iso_date
 from .errors import Report
+from .markdown_scan import Kind
 from .settings import NextStep, is_page
 from .yaml_lines import is_text
 
@@ -43,6 +44,7 @@ class Note:
     title: str
     text: str
     line: int              # where its text starts in the file, for problems in it
+    kinds: tuple[Kind, ...] = ()   # what each line of the text is, once the article is read
 
 
 @dataclass(frozen=True)

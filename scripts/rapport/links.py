@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import unescape
 from pathlib import PurePosixPath
@@ -34,10 +34,6 @@ DEFINITION_RE = re.compile(r"^(?P<head> {0,3}\[[^\]^\n][^\]\n]*\]:\s*)(?P<target
 SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 # An element's id, or an anchor's name (`<a name="x">`, which browsers and MkDocs take as one).
 ID_ATTRIBUTE_RE = re.compile(r"""\s(?:id|name)=(?:"([^"]*)"|'([^']*)')""")
-# Text that can carry an id besides its headings' (raw HTML, an attribute list): only such a
-# section is rendered to learn them.
-MAY_HOLD_IDS_RE = re.compile(r"""\s(?:id|name)=|\{[:#]|\{\s+[#.]""")
-HTML_LINK_RE = re.compile(r"""\s(?:href|src)=(?:"([^"]*)"|'([^']*)')""")
 CODE_SPAN_RE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
 
 
@@ -54,31 +50,6 @@ class Destination:
 
     path: PurePosixPath
     fragment: str = ""
-
-
-def find_links(lines: tuple[str, ...], kinds: tuple[Kind, ...]) -> Iterator[Link]:
-    """Every inline link, image and reference definition in the Markdown lines."""
-    for number, (line, kind) in enumerate(zip(lines, kinds)):
-        if kind is not Kind.TEXT or not may_link(line):
-            continue
-        code = code_spans(line)
-        for regex in (INLINE_RE, DEFINITION_RE):
-            for match in regex.finditer(line):
-                if not in_spans(match.start(), code):
-                    yield Link(number, unbracket(match.group("target")))
-
-
-def find_html_links(lines: tuple[str, ...], kinds: tuple[Kind, ...]) -> Iterator[Link]:
-    """Every `href` and `src` in raw HTML, block or inline (MkDocs passes raw HTML through
-    as written), outside code."""
-    for number, (line, kind) in enumerate(zip(lines, kinds)):
-        if "href" not in line and "src" not in line:    # what HTML_LINK_RE needs, to be quick
-            continue
-        if kind is Kind.TEXT:
-            line = CODE_SPAN_RE.sub("", line)
-        if kind in (Kind.HTML, Kind.TEXT):
-            for double, single in HTML_LINK_RE.findall(line):
-                yield Link(number, unescape(double or single))
 
 
 def rewrite_links(lines: tuple[str, ...], kinds: tuple[Kind, ...], href: Callable[[str], str]
@@ -215,15 +186,6 @@ def page_ids(markdown_text: str, parser: markdown.Markdown) -> set[str]:
     body, _ = get_data(markdown_text)
     html = parser.reset().convert(body)
     return {unescape(double or single) for double, single in ID_ATTRIBUTE_RE.findall(html)}
-
-
-def other_ids(markdown_text: str, parser: markdown.Markdown) -> set[str]:
-    """The ids a piece of an article carries besides its headings' toc ids: raw HTML anchors
-    (`<a id>`, `<a name>`, `<span id>`) and attribute lists (`{#x}` on any block), as the
-    renderer gives them. Text that can hold none is not rendered."""
-    if not MAY_HOLD_IDS_RE.search(markdown_text):
-        return set()
-    return page_ids(markdown_text, parser)
 
 
 def missing_anchor(destination: Destination,

@@ -1,10 +1,14 @@
-"""Read Markdown's block structure the way Python-Markdown (and so MkDocs) reads it.
+"""Read an article the way Python-Markdown (and so MkDocs) reads it, in one pass of the site's
+own parser: what each line is, the headings, the definitions, the links, the ids and the
+markup it makes.
 
-The generator splits an article at its headings, so it must agree with the renderer on what a
-heading is: `#` lines (no space needed, trailing `#`s dropped), setext headings (a block's
-first line over a line of `=` or `-`), and never a line inside fenced code, indented code, a
-raw HTML block or an HTML comment. Where CommonMark and Python-Markdown differ, Python-Markdown
-wins: it is what renders the site. Pure functions over lists of lines.
+The generator splits an article at its headings and rewrites its links around code, so it
+must agree with the renderer on what is code, raw HTML or text, and on what a heading is. It
+does not decide that itself: the site's preprocessors stash fenced code and raw HTML (each
+stashed block is matched back to the lines it came from), the block parser makes the
+headings and the indented code (a line that could be either carries an inert token, read
+back from where the parser put it), and the tree processors make the links and ids. Nothing
+is serialised: what a reader's browser would get is read from the tree and from the stash.
 """
 
 from __future__ import annotations
@@ -12,11 +16,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import Enum
+from html import unescape
+from html.parser import HTMLParser
+from typing import NamedTuple
 from xml.etree import ElementTree as etree
 
 import markdown
 from markdown.blockprocessors import HRProcessor
 from markdown.extensions.admonition import AdmonitionProcessor
+from markdown.util import HTML_PLACEHOLDER_RE
 
 
 class Kind(Enum):
@@ -40,171 +48,10 @@ class Heading:
 
 @dataclass(frozen=True)
 class OpenBlock:
-    """A fenced block or raw HTML element that is never closed."""
+    """A raw HTML element or comment that is never closed."""
 
     index: int
     what: str
-
-
-# Python-Markdown's fenced_code: a fence at the start of a line, an optional language or
-# attribute list, and a closing line of exactly the same fence.
-FENCE_OPEN_RE = re.compile(
-    r"^(?P<fence>~{3,}|`{3,})[ ]*(?:\{[^\n]*\}|\.?[\w#.+-]*[ ]*"
-    r"(?:hl_lines=(?P<quote>\"|')(?:.*?)(?P=quote)[ ]*)?)$")
-ATX_RE = re.compile(r"^(?P<level>#{1,6})(?P<text>(?:\\.|[^\\])*?)#*$")
-SETEXT_UNDERLINE_RE = re.compile(r"^[=-]+[ ]*$")
-HEADING_LEVELS = {f"h{level}": level for level in range(1, 7)}
-# Marks a candidate line for the parser: Supplementary Private Use Area characters, which
-# mean nothing to Markdown and which no article uses.
-TOKEN_OPEN, TOKEN_CLOSE = "\U000f0000", "\U000f0001"
-TOKEN_RE = re.compile(f"{TOKEN_OPEN}(\\d+){TOKEN_CLOSE}")
-HR_RE = HRProcessor.SEARCH_RE            # Python-Markdown's own: `---`, `***`, `_ _ _`…
-ADMONITION_RE = AdmonitionProcessor.RE   # `!!! note "Title"`
-HTML_OPEN_RE = re.compile(
-    r"^ {0,3}<(?P<tag>[A-Za-z][A-Za-z0-9-]*)(?P<attrs>(?:\s[^>]*)?)(?P<self>/?)>")
-COMMENT_OPEN_RE = re.compile(r"^ {0,3}<!--")
-MARKDOWN_ATTRIBUTE_RE = re.compile(r"\smarkdown(?:\s*=\s*(?:\"(?:1|block|span)\"|'(?:1|block|span)'"
-                                   r"|1|block|span))?(?=[\s/>]|$)")
-BLOCK_LEVEL = frozenset(markdown.Markdown().block_level_elements)
-VOID_BLOCK_LEVEL = frozenset({"hr"})
-INDENT = "    "
-# Blocks whose indented lines continue them (list items, notes, footnotes, definitions)
-# rather than start code: links there are links.
-CONTAINER_RE = re.compile(r"^ {0,3}(?:[*+-]\s|\d+[.)]\s|[!?]{3}\+?\s|\[\^[^\]]+\]:|:\s)")
-
-
-def classify(lines: list[str]) -> tuple[list[Kind], list[OpenBlock]]:
-    """The kind of every line, and the fences and HTML blocks that are never closed (which
-    would swallow the rest of the article)."""
-    kinds = [Kind.BLANK if not line.strip() else Kind.TEXT for line in lines]
-    open_blocks: list[OpenBlock] = []
-    mark_fences(lines, kinds)
-    mark_html(lines, kinds, open_blocks)
-    mark_indented_code(lines, kinds)
-    return kinds, open_blocks
-
-
-def mark_fences(lines: list[str], kinds: list[Kind]) -> None:
-    """Fenced code first, as Python-Markdown's preprocessor does: an unclosed fence is text."""
-    index = 0
-    while index < len(lines):
-        match = FENCE_OPEN_RE.match(lines[index])
-        if match:
-            fence = match.group("fence")
-            closing = next((end for end in range(index + 1, len(lines))
-                            if lines[end].rstrip(" \t") == fence), None)  # tabs: spaces
-            if closing is not None:
-                for number in range(index, closing + 1):
-                    kinds[number] = Kind.CODE
-                index = closing + 1
-                continue
-        index += 1
-
-
-def mark_html(lines: list[str], kinds: list[Kind], open_blocks: list[OpenBlock]) -> None:
-    """Raw HTML blocks (a block-level tag at the start of a line, up to its closing tag) and
-    HTML comments. A block with a `markdown` attribute (md_in_html) holds Markdown: only its
-    tag lines are HTML."""
-    index = 0
-    while index < len(lines):
-        if kinds[index] is not Kind.TEXT:
-            index += 1
-            continue
-        line = lines[index]
-        if COMMENT_OPEN_RE.match(line):
-            # From the last `<!--` on the line: one closed before it (`<!-- a --> <!-- b`)
-            # leaves the later one open.
-            end = find_line(lines, kinds, index, lambda text: "-->" in text,
-                            start=line.rindex("<!--") + 4)
-            if end is None:
-                open_blocks.append(OpenBlock(index, "<!--"))
-                end = len(lines) - 1
-            mark(kinds, index, end)
-            index = end + 1
-            continue
-        match = HTML_OPEN_RE.match(line)
-        tag = match.group("tag").lower() if match else ""
-        if not match or tag not in BLOCK_LEVEL:
-            index += 1
-            continue
-        if match.group("self") or tag in VOID_BLOCK_LEVEL:
-            kinds[index] = Kind.HTML
-            index += 1
-            continue
-        end = closing_line(lines, kinds, index, tag, match.end())
-        if end is None:
-            open_blocks.append(OpenBlock(index, f"<{tag}>"))
-            end = len(lines) - 1
-        if MARKDOWN_ATTRIBUTE_RE.search(match.group("attrs") or ""):
-            kinds[index] = Kind.HTML
-            if end != index:
-                kinds[end] = Kind.HTML
-            index += 1
-            continue
-        mark(kinds, index, end)
-        index = end + 1
-
-
-def find_line(lines: list[str], kinds: list[Kind], first: int, found, start: int
-              ) -> int | None:
-    """The first line from `first` (searched from column `start` on that line) for which
-    `found(text)` holds, staying out of fenced code."""
-    for number in range(first, len(lines)):
-        if kinds[number] is Kind.CODE:
-            continue
-        text = lines[number][start:] if number == first else lines[number]
-        if found(text):
-            return number
-    return None
-
-
-def closing_line(lines: list[str], kinds: list[Kind], first: int, tag: str, start: int
-                 ) -> int | None:
-    """The line that closes the element opened on line `first`, counting nested tags of the
-    same name."""
-    opening = re.compile(rf"<{tag}(?=[\s/>])", re.IGNORECASE)
-    closing = re.compile(rf"</{tag}\s*>", re.IGNORECASE)
-    depth = 1
-    for number in range(first, len(lines)):
-        if kinds[number] is Kind.CODE:
-            continue
-        text = lines[number][start:] if number == first else lines[number]
-        events = sorted([(m.start(), 1) for m in opening.finditer(text)]
-                        + [(m.start(), -1) for m in closing.finditer(text)])
-        for _, step in events:
-            depth += step
-            if depth == 0:
-                return number
-    return None
-
-
-def mark(kinds: list[Kind], first: int, last: int) -> None:
-    for number in range(first, last + 1):
-        kinds[number] = Kind.HTML
-
-
-def mark_indented_code(lines: list[str], kinds: list[Kind]) -> None:
-    """A block that starts indented by four spaces (or a tab) is code, unless it continues a
-    list item: such lines can never be headings either way, but their text is not prose."""
-    in_list = False
-    for index, line in enumerate(lines):
-        if kinds[index] is not Kind.TEXT:
-            if kinds[index] is not Kind.BLANK:
-                in_list = False
-            continue
-        block_start = index == 0 or kinds[index - 1] is not Kind.TEXT
-        if not line.startswith((INDENT, "\t")):
-            if block_start:
-                in_list = bool(CONTAINER_RE.match(line))
-            continue
-        if block_start and not in_list:
-            number = index
-            while number < len(lines) and (kinds[number] is Kind.BLANK or (
-                    kinds[number] is Kind.TEXT and lines[number].startswith((INDENT, "\t")))):
-                if kinds[number] is Kind.TEXT:
-                    kinds[number] = Kind.CODE
-                number += 1
-
 
 
 @dataclass(frozen=True)
@@ -217,46 +64,288 @@ class Defined:
     abbreviations: frozenset[str] = frozenset()
 
 
-def headings(lines: list[str], kinds: list[Kind], parser: markdown.Markdown
-             ) -> list[Heading]:
-    """Every heading Python-Markdown renders at the top level, in order (see read_blocks)."""
-    return read_blocks(lines, kinds, parser)[0]
+class Found(NamedTuple):
+    """Something the renderer made (a link target, an id), with the 0-based line it is
+    written on."""
+
+    line: int
+    value: str
 
 
-def read_blocks(lines: list[str], kinds: list[Kind], parser: markdown.Markdown
-                ) -> tuple[list[Heading], Defined]:
-    """One parse of the article by Python-Markdown's block parser, and what it found: the
-    definitions it registered, and every heading it renders at the top level (or inside an
-    HTML block that holds Markdown), in order, as its own block parser finds them. A `#` line inside a list
-    item or a table, a line under an admonition, what a footnote swallows: the parser knows,
-    and this does not have to. Each line that could be a heading carries an inert token, read
-    back from the headings the parser makes; a line the token would change (one that reads as
-    a rule, an underline or an admonition, or ends a table row) is matched by its text."""
+class Element(NamedTuple):
+    """A start tag a reader's browser gets, as (name, attributes): `raw` when written as HTML
+    in the article, not made from Markdown."""
+
+    tag: str
+    attributes: tuple[tuple[str, str], ...]
+    raw: bool
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Everything the generator learns from the one pass over an article's body."""
+
+    kinds: tuple[Kind, ...]
+    headings: tuple[Heading, ...]
+    defined: Defined
+    open_blocks: tuple[OpenBlock, ...]
+    links: tuple[Found, ...]        # Markdown links and pictures (a reference's: its target)
+    html_links: tuple[Found, ...]   # href and src written in raw HTML
+    ids: tuple[Found, ...]          # ids written in the text: raw HTML anchors, {#attr lists}
+    elements: tuple[Element, ...]   # every start tag, for the safety check
+
+
+ATX_RE = re.compile(r"^(?P<level>#{1,6})(?P<text>(?:\\.|[^\\])*?)#*$")
+SETEXT_UNDERLINE_RE = re.compile(r"^[=-]+[ ]*$")
+ATTRIBUTE_LIST_END_RE = re.compile(r"\s*\{[^}]*\}\s*$")
+HEADING_LEVELS = {f"h{level}": level for level in range(1, 7)}
+# Inert tokens for the parser (Supplementary Private Use Area characters, which mean nothing
+# to Markdown and which no article uses): one on each line that could be a heading, one at
+# the end of each indented line, which is code or text as the block parser decides.
+HEADING_OPEN, HEADING_CLOSE, CODE_OPEN, CODE_CLOSE = (chr(0xF0000 + n) for n in range(4))
+HEADING_TOKEN_RE = re.compile(f"{HEADING_OPEN}(\\d+){HEADING_CLOSE}")
+CODE_TOKEN_RE = re.compile(f"{CODE_OPEN}(\\d+){CODE_CLOSE}")
+ANY_TOKEN_RE = re.compile(f"[{HEADING_OPEN}{CODE_OPEN}]\\d+[{HEADING_CLOSE}{CODE_CLOSE}]")
+# Lines a token would change: a rule, an underline, an admonition, a table row's end.
+HR_RE = HRProcessor.SEARCH_RE
+ADMONITION_RE = AdmonitionProcessor.RE
+STRUCTURE_RE = re.compile(r"^[\s=*_|:-]*$|\|\s*$")
+TAG_NAME_RE = re.compile(r"^\s*<([A-Za-z][A-Za-z0-9-]*)")
+VOID_TAGS = frozenset({"hr", "br", "img", "input", "meta", "link", "source", "wbr", "area",
+                       "base", "col", "embed", "param", "track"})
+# The tree processors that only shape output the generator never reads: toc's ids are the
+# headings' (taken from toc itself when pages are planned), prettify adds line breaks.
+UNREAD_TREEPROCESSORS = frozenset({"toc", "prettify"})
+ID_OF = {"a": ("id", "name")}        # an anchor's name is an id to browsers and MkDocs
+LINK_ATTRIBUTE = {"a": "href", "img": "src"}
+
+
+def read_markdown(lines: list[str], parser: markdown.Markdown) -> Reading:
+    """One pass of the site's Python-Markdown over an article's body lines."""
+    parser.reset()
+    processed, fenced = preprocess(lines, parser)
+    stash = parser.htmlStash.rawHtmlBlocks
+    kinds, position, open_blocks = align(lines, processed, stash, fenced, parser.tab_length)
+    tagged, candidates, untagged = tag_lines(lines, kinds, position, processed)
+    root = parser.parser.parseDocument(tagged).getroot()
+    found = top_level_headings(root, candidates, untagged)
+    for name in parser.treeprocessors._priority:      # noqa: SLF001 (the registry's order)
+        if name.name not in UNREAD_TREEPROCESSORS:
+            root = parser.treeprocessors[name.name].run(root) or root
+    mark_indented_code(root, kinds)
+    elements = [*tree_elements(root), *raw_elements(stash, fenced)]
+    return Reading(
+        kinds=tuple(kinds), headings=tuple(found), defined=defined(parser),
+        open_blocks=tuple(open_blocks),
+        links=tuple(written(lines, [strip_tokens(value) for tag, attributes, raw in elements
+                                    if not raw for name, value in attributes
+                                    if LINK_ATTRIBUTE.get(tag) == name])),
+        html_links=tuple(sorted(locate(lines, [value for tag, attributes, raw in elements if raw
+                                               for name, value in attributes
+                                               if name in ("href", "src")]))),
+        ids=tuple(written_ids(lines, elements)), elements=tuple(elements))
+
+
+def preprocess(lines: list[str], parser: markdown.Markdown) -> tuple[list[str], int]:
+    """The lines after the site's preprocessors, and how many stashed blocks are fenced code
+    (the fenced code preprocessor runs before the raw HTML one)."""
+    fenced = 0
+    for item in parser.preprocessors._priority:        # noqa: SLF001
+        lines = parser.preprocessors[item.name].run(lines)
+        if item.name == "fenced_code_block":
+            fenced = len(parser.htmlStash.rawHtmlBlocks)
+    return lines, fenced
+
+
+# --- which source lines the preprocessors stashed ------------------------------------------------
+
+
+def align(source: list[str], processed: list[str], stash: list, fenced: int, tab_length: int
+          ) -> tuple[list[Kind], list[int | None], list[OpenBlock]]:
+    """Each source line's kind, and its index in the processed lines (None if stashed). The
+    preprocessors keep every line they do not stash, in order; each stashed block becomes a
+    placeholder line, with blank lines around it and any text after its closing tag below."""
+    norm = [line.expandtabs(tab_length) if line.strip() else "" for line in source]
+    kinds = [Kind.TEXT if line else Kind.BLANK for line in norm]
+    position: list[int | None] = [None] * len(norm)
+    open_blocks: list[OpenBlock] = []
+    align_span(norm, 0, len(norm), processed, stash, fenced, kinds, position, open_blocks)
+    for index, line in enumerate(norm):   # Python-Markdown leaves an unclosed comment as text
+        if kinds[index] is Kind.TEXT and "<!--" in line and "-->" not in line[line.rindex("<!--"):]:
+            open_blocks.append(OpenBlock(index, "<!--"))
+    return kinds, position, sorted(set(open_blocks), key=lambda block: block.index)
+
+
+def align_span(norm: list[str], start: int, stop: int, processed: list[str], stash: list,
+               fenced: int, kinds: list[Kind], position: list[int | None] | None,
+               open_blocks: list[OpenBlock]) -> None:
+    """Align source lines `start`..`stop` with `processed` (the top level, or the inner
+    lines of a Markdown-holding HTML element, whose lines have no position). Fenced code is
+    where the next source lines are; a raw HTML block is found by its first line (the parser
+    may stash one that shares a line with another after the text that follows it)."""
+    cursor, last_end = start, None       # the last stashed block's last line
+    shared = False                       # whether more than that block is on its last line
+    for j, line in enumerate(processed):
+        placeholders = list(HTML_PLACEHOLDER_RE.finditer(line))
+        if not placeholders:
+            if not line.strip():
+                continue                    # a blank line a preprocessor added
+            if not (cursor < stop and norm[cursor] == line) and last_end is not None \
+                    and kinds[last_end] is Kind.HTML and norm[last_end].endswith(line):
+                continue                    # text after a raw HTML block's closing tag
+            found = next((k for k in range(cursor, stop) if norm[k] == line), None)
+            if found is not None:           # else a line a preprocessor changed (a snippet)
+                if position is not None:
+                    position[found] = j
+                cursor = found + 1
+            continue
+        for placeholder in placeholders:
+            index = int(placeholder.group(1))
+            block = stash[index]
+            if isinstance(block, str) and index < fenced:
+                first = min(next((k for k in range(cursor, stop) if norm[k]), cursor), stop - 1)
+                end = min(first + block.count("\n") + 1, stop - 1)   # and its two fences
+                shared = False
+                mark_span(kinds, first, end, Kind.CODE)
+            elif isinstance(block, str):
+                head = block.split("\n")[0].strip()
+                first = next((k for k in range(last_end if shared else cursor, stop)
+                              if head in norm[k]), cursor)
+                end = min(first + stashed_lines(block, stash, fenced) - 1, stop - 1)
+                shared = not norm[end].rstrip().endswith(block.rstrip().split("\n")[-1].strip())
+                mark_span(kinds, first, end, Kind.HTML)
+                if end >= last_text(norm, stop) and not closed(block):
+                    open_blocks.append(OpenBlock(first, f"<{tag_name(block)}>"))
+            else:                           # an element holding Markdown (md_in_html)
+                first = min(next((k for k in range(cursor, stop) if norm[k]), cursor), stop - 1)
+                end = max(element_end(norm, first, stop, processed, j, stash, fenced), first)
+                shared = False
+                inner = (block.text or "").split("\n")[1:]
+                kinds[first] = kinds[end] = Kind.HTML
+                align_span(norm, first + 1, end, inner, stash, fenced, kinds, None, open_blocks)
+            last_end = end
+            cursor = max(cursor, end + 1)
+
+
+def mark_span(kinds: list[Kind], first: int, end: int, kind: Kind) -> None:
+    kinds[first:end + 1] = [kind] * (end + 1 - first)
+
+
+def stashed_lines(block: str, stash: list, fenced: int) -> int:
+    """How many source lines a raw HTML block took: its own, less the blank line the fenced
+    code preprocessor put on each side of a placeholder, plus that code's lines."""
+    count = block.rstrip("\n").count("\n") + 1
+    for inner in HTML_PLACEHOLDER_RE.finditer(block):
+        index = int(inner.group(1))
+        if index < fenced:
+            count += stash[index].count("\n") + 2 - 3
+    return count
+
+
+def element_end(norm: list[str], start: int, stop: int, processed: list[str], j: int,
+                stash: list, fenced: int) -> int:
+    """The last source line of an element stashed whole: the line before what the
+    preprocessors put after it (text kept as it was, or the next stashed block)."""
+    following = next((line for line in processed[j + 1:] if line.strip()), None)
+    if following is None:
+        return last_text(norm, stop)
+    placeholder = HTML_PLACEHOLDER_RE.search(following)
+    if placeholder is None:
+        starts = lambda line: line == following                            # noqa: E731
+    else:
+        index = int(placeholder.group(1))
+        block = stash[index]
+        head = (("```", "~~~") if index < fenced else
+                (block.split("\n")[0].strip(),) if isinstance(block, str) else
+                (f"<{block.tag}",))
+        starts = lambda line: line.lstrip().startswith(head)                # noqa: E731
+    return next((previous_text(norm, index, start) for index in range(start + 1, stop)
+                 if starts(norm[index])), last_text(norm, stop))
+
+
+def previous_text(norm: list[str], index: int, floor: int) -> int:
+    while index - 1 > floor and not norm[index - 1]:
+        index -= 1
+    return max(index - 1, floor)
+
+
+def last_text(norm: list[str], stop: int) -> int:
+    return next((index for index in range(stop - 1, -1, -1) if norm[index]), 0)
+
+
+def tag_name(block: str) -> str:
+    match = TAG_NAME_RE.match(block)
+    return match.group(1).lower() if match else "html"
+
+
+def closed(block: str) -> bool:
+    """Whether a raw HTML block that reaches the end of the article ends its first element:
+    one that does not swallows everything after it."""
+    name = tag_name(block)
+    text = block.rstrip()
+    return (text.startswith("<!--") or name in VOID_TAGS or text.endswith("/>")
+            or re.search(rf"</{name}\s*>$", text, re.IGNORECASE) is not None)
+
+
+# --- tokens: headings and indented code, as the block parser makes them ------------------------
+
+
+def tag_lines(source: list[str], kinds: list[Kind], position: list[int | None],
+              processed: list[str]) -> tuple[list[str], dict[int, Heading], list[Heading]]:
+    """The processed lines with a token on each line that could be a heading and at the end
+    of each indented line; the heading candidates by line, and those a token would change (a
+    line that reads as a rule, an underline or an admonition, or ends a table row), which are
+    matched by their text."""
+    tagged = list(processed)
     candidates: dict[int, Heading] = {}
     untagged: list[Heading] = []
-    tagged = list(lines)
-    fenced_divs = in_fenced_divs(lines, kinds)
-    for index, line in enumerate(lines):
-        if kinds[index] is not Kind.TEXT or index in fenced_divs:
+    fenced_divs = in_fenced_divs(source, kinds)
+    for index, line in enumerate(source):
+        at = position[index]
+        if at is None or kinds[index] is not Kind.TEXT:
+            continue
+        if line.startswith(("    ", "\t")):
+            if not STRUCTURE_RE.match(line):
+                tagged[at] = tagged[at] + f"{CODE_OPEN}{index}{CODE_CLOSE}"
+            continue
+        if index in fenced_divs:
             continue
         atx = ATX_RE.match(line)
+        following = index + 1 < len(source) and kinds[index + 1] is Kind.TEXT
         if atx:
             cut = atx.end("level")
-            tagged[index] = line[:cut] + token(index) + line[cut:]
+            tagged[at] = tagged[at][:cut] + heading_token(index) + tagged[at][cut:]
             candidates[index] = Heading(index, index, cut, atx.group("text").strip())
-        elif (index + 1 < len(lines) and kinds[index + 1] is Kind.TEXT
-              and SETEXT_UNDERLINE_RE.match(lines[index + 1])):
-            level = 1 if lines[index + 1].startswith("=") else 2
+        elif following and SETEXT_UNDERLINE_RE.match(source[index + 1]):
+            level = 1 if source[index + 1].startswith("=") else 2
             heading = Heading(index, index + 1, level, line.strip())
             if SETEXT_UNDERLINE_RE.match(line) or HR_RE.match(line) or \
                     ADMONITION_RE.search(line) or line.rstrip().endswith("|"):
                 untagged.append(heading)
-            else:
-                tagged[index] = line + token(index)
+            else:   # before an attribute list, which must stay at the end
+                attributes = ATTRIBUTE_LIST_END_RE.search(tagged[at])
+                cut = attributes.start() if attributes else len(tagged[at])
+                tagged[at] = tagged[at][:cut] + heading_token(index) + tagged[at][cut:]
                 candidates[index] = heading
+    return tagged, candidates, untagged
+
+
+def heading_token(index: int) -> str:
+    return f"{HEADING_OPEN}{index}{HEADING_CLOSE}"
+
+
+def top_level_headings(root: etree.Element, candidates: dict[int, Heading],
+                       untagged: list[Heading]) -> list[Heading]:
+    """Every heading the block parser made at the top level, in order: only those can start a
+    section (not one in a list, a note, or Markdown inside HTML such as `<div markdown>`,
+    which a section page could not close). Read before the inline patterns run."""
     found: list[Heading] = []
-    for level, text in parsed_headings(tagged, parser):
-        match = TOKEN_RE.search(text)
+    for child in root:
+        level = HEADING_LEVELS.get(child.tag)
+        if level is None:
+            continue
+        text = child.text or ""
+        match = HEADING_TOKEN_RE.search(text)
         if match:
             heading = candidates.get(int(match.group(1)))
         else:   # the first untagged line after the last heading found, with this text
@@ -265,22 +354,21 @@ def read_blocks(lines: list[str], kinds: list[Kind], parser: markdown.Markdown
                             and h.raw == text.strip()), None)
         if heading is not None and heading.level == level:
             found.append(heading)
-    return found, defined(parser)
+    return found
 
 
-def defined(parser: markdown.Markdown) -> Defined:
-    """What the last parse registered, read from Python-Markdown's own stores (the footnotes'
-    and abbreviations' live in their block processors)."""
-    processors = parser.parser.blockprocessors
-    if "footnote" in processors:   # a footnote's text is parsed when the page is rendered,
-        store = processors["footnote"].footnotes   # and what it defines counts then
-        for text in list(store.footnotes.values()):
-            parser.parser.parseChunk(etree.Element("div"), text)
-    return Defined(
-        frozenset(parser.references),
-        frozenset(processors["footnote"].footnotes.footnotes) if "footnote" in processors
-        else frozenset(),
-        frozenset(processors["abbr"].abbrs) if "abbr" in processors else frozenset())
+def mark_indented_code(root: etree.Element, kinds: list[Kind]) -> None:
+    """An indented line is code where the block parser made it code (not in a list item's
+    or a note's paragraphs); lines a token could not mark follow the code around them."""
+    for pre in root.iter("pre"):
+        for code in pre.iter("code"):
+            for match in CODE_TOKEN_RE.finditer(code.text or ""):
+                kinds[int(match.group(1))] = Kind.CODE
+    for index in range(1, len(kinds)):
+        if kinds[index] is Kind.TEXT and kinds[index - 1] is Kind.CODE:
+            following = next((k for k in kinds[index + 1:] if k is not Kind.BLANK), None)
+            if following is Kind.CODE:
+                kinds[index] = Kind.CODE
 
 
 def in_fenced_divs(lines: list[str], kinds: list[Kind]) -> set[int]:
@@ -301,18 +389,86 @@ def in_fenced_divs(lines: list[str], kinds: list[Kind]) -> set[int]:
     return inside
 
 
-def token(index: int) -> str:
-    return f"{TOKEN_OPEN}{index}{TOKEN_CLOSE}"
+# --- what the tree and the stash hold ------------------------------------------------------------
 
 
-def parsed_headings(lines: list[str], parser: markdown.Markdown) -> list[tuple[int, str]]:
-    """(level, raw text) of each top-level heading Python-Markdown's block parser makes, in
-    order."""
-    parser.reset()
-    for preprocessor in parser.preprocessors:
-        lines = preprocessor.run(lines)
-    root = parser.parser.parseDocument(lines).getroot()
-    # Only the top level: nothing nested is a section's heading (not in a list, a note, or
-    # Markdown inside HTML such as `<div markdown>`, which a section page could not close).
-    return [(HEADING_LEVELS[child.tag], child.text or "") for child in root
-            if child.tag in HEADING_LEVELS]
+def defined(parser: markdown.Markdown) -> Defined:
+    """What the parse registered, read from Python-Markdown's own stores (the footnotes' and
+    abbreviations' live in their block processors; a footnote's own text was parsed by the
+    footnotes' tree processor, so what it defines counts too)."""
+    processors = parser.parser.blockprocessors
+    return Defined(
+        frozenset(parser.references),
+        frozenset(processors["footnote"].footnotes.footnotes) if "footnote" in processors
+        else frozenset(),
+        frozenset(processors["abbr"].abbrs) if "abbr" in processors else frozenset())
+
+
+def tree_elements(root: etree.Element) -> list[Element]:
+    """The elements Markdown made, with their attributes as a browser reads them (the
+    serialiser keeps entities, which the browser then decodes)."""
+    return [Element(element.tag, tuple((name.lower(), unescape(value))
+                                       for name, value in element.attrib.items()), False)
+            for element in root.iter() if isinstance(element.tag, str) and element is not root]
+
+
+class _StartTags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[Element] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found.append(Element(tag, tuple((name, value or "") for name, value in attrs),
+                                  True))
+
+
+def raw_elements(stash: list, fenced: int) -> list[Element]:
+    """The start tags of the raw HTML the article holds (blocks and inline), read by Python's
+    HTML parser; fenced code is escaped text, and elements holding Markdown are in the tree."""
+    reader = _StartTags()
+    for block in stash[fenced:]:
+        if isinstance(block, str):
+            reader.feed(HTML_PLACEHOLDER_RE.sub("", block))
+    reader.close()
+    return reader.found
+
+
+def strip_tokens(value: str) -> str:
+    return ANY_TOKEN_RE.sub("", value)
+
+
+def locate(lines: list[str], values: list[str]) -> list[Found]:
+    """Each value with the line it is written on: the first, from the previous value's line
+    on, that holds it as written (a reference link's is its definition's); else the first
+    line that does."""
+    found, cursor = [], 0
+    for value in values:
+        line = next((n for n in range(cursor, len(lines)) if value in lines[n]),
+                    next((n for n in range(cursor) if value in lines[n]), cursor))
+        cursor = line
+        found.append(Found(line, value))
+    return found
+
+
+def written(lines: list[str], values: list[str]) -> list[Found]:
+    """The values the text writes itself, at their lines: not what an extension made (the
+    footnotes' links and ids, the headings' ids, which are toc's)."""
+    return [found for found in locate(lines, values) if found.value in lines[found.line]]
+
+
+def written_ids(lines: list[str], elements: list[Element]) -> list[Found]:
+    """The ids the text gives its elements (an `id` or an anchor's `name` in raw HTML, `{#id}`
+    in an attribute list), each at the first line that writes it so; the headings' ids are
+    toc's and the footnotes' the footnotes extension's, and neither is written."""
+    found = []
+    for value in dict.fromkeys(value for tag, attributes, _ in elements
+                               for name, value in attributes
+                               if name in ID_OF.get(tag, ("id",)) and value):
+        quoted = re.escape(value)
+        writes = re.compile(rf"""(?:\b(?:id|name)\s*=\s*["']?{quoted}(?![\w-])"""
+                            rf"|\{{[^}}]*#{quoted}(?=[\s}}]))")
+        line = next((number for number, line in enumerate(lines) if value in line
+                     and writes.search(line)), None)
+        if line is not None:
+            found.append(Found(line, value))
+    return found

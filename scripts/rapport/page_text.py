@@ -21,7 +21,7 @@ from .front_matter import Meta, Note
 from .glossary import Glossary
 from .layout import (ARTICLE_ICON, ARTICLES_PAGE, ARTICLES_TITLE, DEFAULT_ICON, HOME, MARK,
                      section_page)
-from .markdown_scan import ATX_RE, Kind, classify
+from .markdown_scan import ATX_RE, Kind
 from .settings import Settings
 from .slugs import atx_text, escape_html, escape_markdown
 from .page_meta import (HIDE_TOC, WHOLE_PAGE_END, article_page_front_matter, dump_item,
@@ -288,9 +288,9 @@ def render_text(text: Text, href: Callable[[str], str], notes: Mapping[str, Note
 
 
 def note_text(note: Note) -> Text:
+    """A note's text, its lines' kinds as the article's reading found them."""
     lines = note.text.split("\n")
-    kinds, _ = classify(lines)
-    return Text(tuple(lines), tuple(kinds), note.line)
+    return Text(tuple(lines), note.kinds or (Kind.TEXT,) * len(lines), note.line)
 
 
 def render_note(note: Note, href: Callable[[str], str]) -> str:

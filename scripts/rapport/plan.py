@@ -9,6 +9,7 @@ comes from `page_text`.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -24,7 +25,7 @@ from .errors import Report
 from .layout import (ARTICLE_ICON, ARTICLES_NAV, ARTICLES_PAGE, DEFAULT_ICON, EDITS_ID, GLOSSARY,
                      HOME, NAV_FILE, REVIEW_POLICY, TOOLTIPS, section_page)
 from .page_meta import article_front_matter, section_front_matter
-from .page_text import (heading_text, note_text, render_article_nav, render_articles_nav,
+from .page_text import (render_article_nav, render_articles_nav,
                         render_articles_page, render_glossary, render_home, render_review_policy,
                         render_section, render_tooltips, render_whole)
 from .settings import Settings
@@ -178,19 +179,14 @@ class LinkResolver:
         self.entry = entry
         self.anchors = anchors
         self.destinations: dict[str, links.Destination] = {}
-        texts = [entry.article.lead, *(section.body for section in entry.article.sections),
-                 *(heading_text(section) for section in entry.article.sections),
-                 *(definition.text for definition in entry.article.definitions),
-                 *(note_text(note) for note in entry.article.meta.notes.values())]
-        for text in texts:
-            for link in links.find_links(text.lines, text.kinds):
-                self.check(link.target, text.first + link.line, report, checks)
-            for link in links.find_html_links(text.lines, text.kinds):
-                # Raw HTML is not rewritten for each page: what fails everywhere is an
-                # address from the host's root, outside the site's own path.
-                if link.target.startswith("/") and not link.target.startswith("//"):
-                    report.add(self.entry.path, text.first + link.line,
-                               links.resolve(link.target, self.entry.folder))
+        article = entry.article
+        for link in article.links:
+            self.check(link.value, link.line, report, checks)
+        for link in article.html_links:
+            # Raw HTML is not rewritten for each page: what fails everywhere is an address
+            # from the host's root, outside the site's own path.
+            if link.value.startswith("/") and not link.value.startswith("//"):
+                report.add(self.entry.path, link.line, links.resolve(link.value, entry.folder))
 
     def check(self, target: str, line: int, report: Report, checks: list[LinkCheck]) -> None:
         if links.is_external(target) or not target:
@@ -260,13 +256,14 @@ def anchor_map(article: Article, edits_id: str, parser: markdown.Markdown
         anchors.setdefault(section.slug, Anchor(section.slug, number, None))
         for _ in section.subheadings:
             anchors.setdefault(next(original), Anchor(next(whole), number, next(local)))
-    # Raw HTML anchors and attribute-list ids keep their id on every page.
-    texts = [(None, article.lead), *enumerate(section.body for section in article.sections)]
-    for number, text in texts:
-        # Not `- set(anchors)`: that copies every id once per section (quadratic).
-        for found in sorted(i for i in links.other_ids(text.markdown(), parser)
-                            if i not in anchors):
-            anchors[found] = Anchor(found, number, found)
+    # Raw HTML anchors and attribute-list ids keep their id on every page (the section's:
+    # the last that starts before the id's line).
+    starts = [section.line for section in sections]
+    for found in sorted(article.ids, key=lambda found: found.value):
+        if found.value not in anchors:
+            number = bisect_right(starts, found.line) - 1
+            anchors[found.value] = Anchor(found.value, number if number >= 0 else None,
+                                          found.value)
     return anchors
 
 

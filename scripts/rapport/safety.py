@@ -2,19 +2,17 @@
 `<div markdown>`, an anchor), but a pasted fragment must not put code on a page or make a
 reader's browser ask another host for anything (non-negotiable: readers' privacy and safety).
 
-The site's own Python-Markdown renders the text, so what is code stays code (it shows as
-text) and what is HTML is HTML; the HTML it makes is then read with Python's own HTML parser.
+The site's own Python-Markdown reads the text (`markdown_scan`), so what is code stays code
+(it shows as text) and what is HTML is HTML; every start tag a browser would get is checked.
 """
 
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
-import markdown
-
 from .errors import ArticleError
+from .markdown_scan import Element
 
 # Elements that run code, load a page or a plug-in, post a form, or restyle the site.
 CODE_TAGS = frozenset({"script", "noscript", "iframe", "frame", "frameset", "object", "embed",
@@ -29,46 +27,43 @@ CONTROL_RE = re.compile(r"[\x00-\x20]+")                     # browsers drop the
 OTHER_HOST_RE = re.compile(r"(?:^|[\s,(])(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
 
 
-class _Finder(HTMLParser):
-    """Collects (what is wrong, text to find it by in the source) for each unsafe thing."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.found: list[tuple[str, str]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in CODE_TAGS:
-            self.found.append((f"a <{tag}> element: no article may put code, a form or "
-                               "another page on the site; remove it", f"<{tag}"))
-        for name, value in attrs:
-            value = (value or "").strip()
-            bare = CONTROL_RE.sub("", value).lower()
-            fetched = name in FETCHED or (name in ("href", "xlink:href")
-                                          and tag in FETCHED_HREF_TAGS)
-            if name.startswith("on"):
-                self.found.append((f"an '{name}' attribute runs code: remove it", name))
-            elif name in ADDRESS_ATTRIBUTES and bare.startswith(("javascript:", "vbscript:",
-                                                                 "data:text")):
-                scheme = bare.split(":")[0]
-                self.found.append((f"a '{scheme}:' address runs code: remove it", value[:20]))
-            elif (other := OTHER_HOST_RE.search(value)) and (fetched or (
-                    name == "style" and "url(" in bare)):
-                address = value[other.start():].strip(" ,(").split()[0].rstrip(")")
-                self.found.append((f"'{address}' is fetched from another host, which would "
-                                   "tell it who reads the page: save the file under docs/ "
-                                   "and link it relatively, or link to it instead", address))
+def unsafe_attributes(tag: str, attributes: tuple[tuple[str, str], ...]
+                      ) -> list[tuple[str, str]]:
+    """(what is wrong, text to find it by in the source) for each unsafe thing in one start
+    tag, as a reader's browser gets it."""
+    found = []
+    if tag in CODE_TAGS:
+        found.append((f"a <{tag}> element: no article may put code, a form or another page "
+                      "on the site; remove it", f"<{tag}"))
+    for name, value in attributes:
+        value = value.strip()
+        bare = CONTROL_RE.sub("", value).lower()
+        fetched = name in FETCHED or (name in ("href", "xlink:href") and tag in FETCHED_HREF_TAGS)
+        if name.startswith("on"):
+            found.append((f"an '{name}' attribute runs code: remove it", name))
+        elif name in ADDRESS_ATTRIBUTES and bare.startswith(("javascript:", "vbscript:",
+                                                             "data:text")):
+            scheme = bare.split(":")[0]
+            found.append((f"a '{scheme}:' address runs code: remove it", value[:20]))
+        elif (other := OTHER_HOST_RE.search(value)) and (fetched or (
+                name == "style" and "url(" in bare)):
+            address = value[other.start():].strip(" ,(").split()[0].rstrip(")")
+            found.append((f"'{address}' is fetched from another host, which would tell it "
+                          "who reads the page: save the file under docs/ and link it "
+                          "relatively, or link to it instead", address))
+    return found
 
 
-def unsafe_markup(lines: list[str], renderer: markdown.Markdown, path: Path, first: int = 1
+def unsafe_markup(lines: list[str], elements: tuple[Element, ...], path: Path, first: int = 1
                   ) -> list[ArticleError]:
     """Each unsafe element, attribute or address in an article's body (`lines`, the first at
-    line `first` of the file at `path`), at the first line that holds it, as the site's
-    renderer would make it. (Front matter is not Markdown: the generator escapes its text.)"""
-    text = "\n".join(lines)
-    finder = _Finder()
-    finder.feed(renderer.reset().convert(text))
+    line `first` of the file at `path`; `elements`: every start tag the site's renderer makes
+    of it, from `markdown_scan`), at the first line that holds it. (Front matter is not
+    Markdown: the generator escapes its text.)"""
+    found = [problem for tag, attributes, _ in elements
+             for problem in unsafe_attributes(tag, attributes)]
     problems = []
-    for message, needle in dict.fromkeys(finder.found):
+    for message, needle in dict.fromkeys(found):
         bare = CONTROL_RE.sub("", needle.lower())   # the renderer turns tabs into spaces
         line = next((number for number, line in enumerate(lines, first)
                      if bare in CONTROL_RE.sub("", line.lower())), first)
