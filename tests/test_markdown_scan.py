@@ -1,12 +1,12 @@
-"""The scanner against Python-Markdown itself: for any document made of the lines that give
+"""The one pass against Python-Markdown itself: for any document made of the lines that give
 Markdown trouble (rules and underlines, lists, tables, definitions, admonitions, footnotes,
 code, raw HTML with and without Markdown in it), the headings the generator splits at are the
-headings MkDocs renders at the top level, at the same levels, with the same text.
+headings MkDocs renders at the top level, at the same levels, with the same text, and the
+links it reads are the links MkDocs renders.
 
 The oracle is a full render with the site's extensions, recorded after every tree processor
-ran; the scanner asks only the block parser, with a token on each line that could be a
-heading. Known limit, left out here: text right after a raw HTML block's closing tag or a
-comment on the same line (`</div>text`) is not read as a heading's text.
+ran. Known limit, left out here: text right after a raw HTML block's closing tag or a comment
+on the same line (`</div>## Text`) is not read as a heading.
 """
 
 from __future__ import annotations

@@ -169,3 +169,19 @@ def test_the_error_messages_point_at_headings_that_exist():
         assert (ROOT / page).is_file(), page
         headings = rendered(ROOT / page).headings
         assert heading in headings, f"{page} has no heading {heading!r}: the messages point there"
+
+
+def test_how_the_pages_are_made_names_each_module_of_the_generator_once_in_pipeline_order():
+    """The guide's list of modules is the package: each named once, in the order the package's
+    own docstring gives the pipeline."""
+    import rapport
+
+    text = (ROOT / "handbook" / "pipeline.md").read_text(encoding="utf-8")
+    listed = text[text.index("in the order the pipeline runs them"):text.index("## The principles")]
+    listed = listed[:listed.index("Only\n`sources.py`")]
+    modules = {path.stem for path in (ROOT / "scripts" / "rapport").glob("*.py")} - {"__init__"}
+    named = re.findall(r"`(\w+)\.py`", listed)
+    assert sorted(named) == sorted(modules), set(named) ^ modules
+    order = re.findall(r"`(\w+)`", rapport.__doc__ or "")
+    in_docstring = [name for name in order if name in modules]
+    assert [name for name in named if name in in_docstring] == list(dict.fromkeys(in_docstring))

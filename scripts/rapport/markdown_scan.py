@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from enum import Enum
 from html import unescape
 from html.parser import HTMLParser
 from typing import NamedTuple
@@ -26,14 +25,7 @@ from markdown.blockprocessors import HRProcessor
 from markdown.extensions.admonition import AdmonitionProcessor
 from markdown.util import HTML_PLACEHOLDER_RE
 
-
-class Kind(Enum):
-    """What a line is to the renderer."""
-
-    TEXT = "text"          # Markdown
-    BLANK = "blank"
-    CODE = "code"          # fenced or indented code: shown as typed
-    HTML = "html"          # a raw HTML block or an HTML comment: passed through
+from .line_kinds import Kind, OpenBlock, align, preprocess
 
 
 @dataclass(frozen=True)
@@ -44,14 +36,6 @@ class Heading:
     end: int
     level: int
     raw: str               # the heading's Markdown, attribute list included
-
-
-@dataclass(frozen=True)
-class OpenBlock:
-    """A raw HTML element or comment that is never closed."""
-
-    index: int
-    what: str
 
 
 @dataclass(frozen=True)
@@ -110,9 +94,6 @@ ANY_TOKEN_RE = re.compile(f"[{HEADING_OPEN}{CODE_OPEN}]\\d+[{HEADING_CLOSE}{CODE
 HR_RE = HRProcessor.SEARCH_RE
 ADMONITION_RE = AdmonitionProcessor.RE
 STRUCTURE_RE = re.compile(r"^[\s=*_|:-]*$|\|\s*$")
-TAG_NAME_RE = re.compile(r"^\s*<([A-Za-z][A-Za-z0-9-]*)")
-VOID_TAGS = frozenset({"hr", "br", "img", "input", "meta", "link", "source", "wbr", "area",
-                       "base", "col", "embed", "param", "track"})
 # The tree processors that only shape output the generator never reads: toc's ids are the
 # headings' (taken from toc itself when pages are planned), prettify adds line breaks.
 UNREAD_TREEPROCESSORS = frozenset({"toc", "prettify"})
@@ -129,9 +110,11 @@ def read_markdown(lines: list[str], parser: markdown.Markdown) -> Reading:
     tagged, candidates, untagged = tag_lines(lines, kinds, position, processed)
     root = parser.parser.parseDocument(tagged).getroot()
     found = top_level_headings(root, candidates, untagged)
-    for name in parser.treeprocessors._priority:      # noqa: SLF001 (the registry's order)
-        if name.name not in UNREAD_TREEPROCESSORS:
-            root = parser.treeprocessors[name.name].run(root) or root
+    unread = {parser.treeprocessors[name] for name in UNREAD_TREEPROCESSORS
+              if name in parser.treeprocessors}
+    for processor in parser.treeprocessors:             # in the registry's order
+        if processor not in unread:
+            root = processor.run(root) or root
     mark_indented_code(root, kinds)
     elements = [*tree_elements(root), *raw_elements(stash, fenced)]
     return Reading(
@@ -144,147 +127,6 @@ def read_markdown(lines: list[str], parser: markdown.Markdown) -> Reading:
                                                for name, value in attributes
                                                if name in ("href", "src")]))),
         ids=tuple(written_ids(lines, elements)), elements=tuple(elements))
-
-
-def preprocess(lines: list[str], parser: markdown.Markdown) -> tuple[list[str], int]:
-    """The lines after the site's preprocessors, and how many stashed blocks are fenced code
-    (the fenced code preprocessor runs before the raw HTML one)."""
-    fenced = 0
-    for item in parser.preprocessors._priority:        # noqa: SLF001
-        lines = parser.preprocessors[item.name].run(lines)
-        if item.name == "fenced_code_block":
-            fenced = len(parser.htmlStash.rawHtmlBlocks)
-    return lines, fenced
-
-
-# --- which source lines the preprocessors stashed ------------------------------------------------
-
-
-def align(source: list[str], processed: list[str], stash: list, fenced: int, tab_length: int
-          ) -> tuple[list[Kind], list[int | None], list[OpenBlock]]:
-    """Each source line's kind, and its index in the processed lines (None if stashed). The
-    preprocessors keep every line they do not stash, in order; each stashed block becomes a
-    placeholder line, with blank lines around it and any text after its closing tag below."""
-    norm = [line.expandtabs(tab_length) if line.strip() else "" for line in source]
-    kinds = [Kind.TEXT if line else Kind.BLANK for line in norm]
-    position: list[int | None] = [None] * len(norm)
-    open_blocks: list[OpenBlock] = []
-    align_span(norm, 0, len(norm), processed, stash, fenced, kinds, position, open_blocks)
-    for index, line in enumerate(norm):   # Python-Markdown leaves an unclosed comment as text
-        if kinds[index] is Kind.TEXT and "<!--" in line and "-->" not in line[line.rindex("<!--"):]:
-            open_blocks.append(OpenBlock(index, "<!--"))
-    return kinds, position, sorted(set(open_blocks), key=lambda block: block.index)
-
-
-def align_span(norm: list[str], start: int, stop: int, processed: list[str], stash: list,
-               fenced: int, kinds: list[Kind], position: list[int | None] | None,
-               open_blocks: list[OpenBlock]) -> None:
-    """Align source lines `start`..`stop` with `processed` (the top level, or the inner
-    lines of a Markdown-holding HTML element, whose lines have no position). Fenced code is
-    where the next source lines are; a raw HTML block is found by its first line (the parser
-    may stash one that shares a line with another after the text that follows it)."""
-    cursor, last_end = start, None       # the last stashed block's last line
-    shared = False                       # whether more than that block is on its last line
-    for j, line in enumerate(processed):
-        placeholders = list(HTML_PLACEHOLDER_RE.finditer(line))
-        if not placeholders:
-            if not line.strip():
-                continue                    # a blank line a preprocessor added
-            if not (cursor < stop and norm[cursor] == line) and last_end is not None \
-                    and kinds[last_end] is Kind.HTML and norm[last_end].endswith(line):
-                continue                    # text after a raw HTML block's closing tag
-            found = next((k for k in range(cursor, stop) if norm[k] == line), None)
-            if found is not None:           # else a line a preprocessor changed (a snippet)
-                if position is not None:
-                    position[found] = j
-                cursor = found + 1
-            continue
-        for placeholder in placeholders:
-            index = int(placeholder.group(1))
-            block = stash[index]
-            if isinstance(block, str) and index < fenced:
-                first = min(next((k for k in range(cursor, stop) if norm[k]), cursor), stop - 1)
-                end = min(first + block.count("\n") + 1, stop - 1)   # and its two fences
-                shared = False
-                mark_span(kinds, first, end, Kind.CODE)
-            elif isinstance(block, str):
-                head = block.split("\n")[0].strip()
-                first = next((k for k in range(last_end if shared else cursor, stop)
-                              if head in norm[k]), cursor)
-                end = min(first + stashed_lines(block, stash, fenced) - 1, stop - 1)
-                shared = not norm[end].rstrip().endswith(block.rstrip().split("\n")[-1].strip())
-                mark_span(kinds, first, end, Kind.HTML)
-                if end >= last_text(norm, stop) and not closed(block):
-                    open_blocks.append(OpenBlock(first, f"<{tag_name(block)}>"))
-            else:                           # an element holding Markdown (md_in_html)
-                first = min(next((k for k in range(cursor, stop) if norm[k]), cursor), stop - 1)
-                end = max(element_end(norm, first, stop, processed, j, stash, fenced), first)
-                shared = False
-                inner = (block.text or "").split("\n")[1:]
-                kinds[first] = kinds[end] = Kind.HTML
-                align_span(norm, first + 1, end, inner, stash, fenced, kinds, None, open_blocks)
-            last_end = end
-            cursor = max(cursor, end + 1)
-
-
-def mark_span(kinds: list[Kind], first: int, end: int, kind: Kind) -> None:
-    kinds[first:end + 1] = [kind] * (end + 1 - first)
-
-
-def stashed_lines(block: str, stash: list, fenced: int) -> int:
-    """How many source lines a raw HTML block took: its own, less the blank line the fenced
-    code preprocessor put on each side of a placeholder, plus that code's lines."""
-    count = block.rstrip("\n").count("\n") + 1
-    for inner in HTML_PLACEHOLDER_RE.finditer(block):
-        index = int(inner.group(1))
-        if index < fenced:
-            count += stash[index].count("\n") + 2 - 3
-    return count
-
-
-def element_end(norm: list[str], start: int, stop: int, processed: list[str], j: int,
-                stash: list, fenced: int) -> int:
-    """The last source line of an element stashed whole: the line before what the
-    preprocessors put after it (text kept as it was, or the next stashed block)."""
-    following = next((line for line in processed[j + 1:] if line.strip()), None)
-    if following is None:
-        return last_text(norm, stop)
-    placeholder = HTML_PLACEHOLDER_RE.search(following)
-    if placeholder is None:
-        starts = lambda line: line == following                            # noqa: E731
-    else:
-        index = int(placeholder.group(1))
-        block = stash[index]
-        head = (("```", "~~~") if index < fenced else
-                (block.split("\n")[0].strip(),) if isinstance(block, str) else
-                (f"<{block.tag}",))
-        starts = lambda line: line.lstrip().startswith(head)                # noqa: E731
-    return next((previous_text(norm, index, start) for index in range(start + 1, stop)
-                 if starts(norm[index])), last_text(norm, stop))
-
-
-def previous_text(norm: list[str], index: int, floor: int) -> int:
-    while index - 1 > floor and not norm[index - 1]:
-        index -= 1
-    return max(index - 1, floor)
-
-
-def last_text(norm: list[str], stop: int) -> int:
-    return next((index for index in range(stop - 1, -1, -1) if norm[index]), 0)
-
-
-def tag_name(block: str) -> str:
-    match = TAG_NAME_RE.match(block)
-    return match.group(1).lower() if match else "html"
-
-
-def closed(block: str) -> bool:
-    """Whether a raw HTML block that reaches the end of the article ends its first element:
-    one that does not swallows everything after it."""
-    name = tag_name(block)
-    text = block.rstrip()
-    return (text.startswith("<!--") or name in VOID_TAGS or text.endswith("/>")
-            or re.search(rf"</{name}\s*>$", text, re.IGNORECASE) is not None)
 
 
 # --- tokens: headings and indented code, as the block parser makes them ------------------------

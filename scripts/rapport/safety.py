@@ -33,8 +33,8 @@ def unsafe_attributes(tag: str, attributes: tuple[tuple[str, str], ...]
     tag, as a reader's browser gets it."""
     found = []
     if tag in CODE_TAGS:
-        found.append((f"a <{tag}> element: no article may put code, a form or another page "
-                      "on the site; remove it", f"<{tag}"))
+        found.append(((f"a <{tag}> element: no article may put code, a form or another page "
+                       "on the site; remove it"), f"<{tag}"))
     for name, value in attributes:
         value = value.strip()
         bare = CONTROL_RE.sub("", value).lower()
@@ -48,9 +48,9 @@ def unsafe_attributes(tag: str, attributes: tuple[tuple[str, str], ...]
         elif (other := OTHER_HOST_RE.search(value)) and (fetched or (
                 name == "style" and "url(" in bare)):
             address = value[other.start():].strip(" ,(").split()[0].rstrip(")")
-            found.append((f"'{address}' is fetched from another host, which would tell it "
-                          "who reads the page: save the file under docs/ and link it "
-                          "relatively, or link to it instead", address))
+            found.append(((f"'{address}' is fetched from another host, which would tell it "
+                           "who reads the page: save the file under docs/ and link it "
+                           "relatively, or link to it instead"), address))
     return found
 
 
