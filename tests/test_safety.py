@@ -72,3 +72,14 @@ def test_front_matter_is_text_the_generator_escapes_so_markup_there_is_no_code()
                           "\nold_description:", 1)
     front = "\n".join(line for line in front.split("\n") if not line.startswith("old_description"))
     assert parse_article(front + BODY, PATH).meta.description.startswith("Less <than>")
+
+
+def test_a_note_is_markdown_the_pages_render_so_it_is_held_to_the_same_check():
+    """Notes live in the front matter, but each page shows one as Markdown in a box."""
+    text_line = FRONT.split("\n").index(next(line for line in FRONT.split("\n")
+                                             if line.strip().startswith("text:"))) + 1
+    front = FRONT.replace("text: ", "text: <script>alert(1)</script> ", 1)
+    with pytest.raises(Problems) as caught:
+        parse_article(front + BODY, PATH)
+    assert [(problem.line, problem.message.split(":")[0]) for problem in caught.value.problems
+            ] == [(text_line, "a <script> element")]
