@@ -90,11 +90,14 @@ def test_a_page_front_matter_is_the_bytes_of_one_dump_of_its_whole_mapping():
                 "article": {**article, **page}, **after}) + "---\n")
 
 
-@pytest.mark.parametrize("value", [
+AWKWARD_VALUES = [
     "plain", "- a dash", "? q", ": c", "a: b", "#x", "x #y", "'q'", '"dq"', "null", "yes", "1.5",
     "2024-01-01", "", " lead", "trail ", "ü—“”", "a\\b", "tab\there", "\x07bell", "@at", "`bt",
     "%p", "!bang", "&amp;", "*star", "|pipe", ">gt", "[b]", "{c}", "a,b", "...", "---", "x" * 200,
-    "\u2028ls", "\ufeffbom", "😀", "two\nlines", "end\n"])
+    "\u2028ls", "\ufeffbom", "😀", "two\nlines", "end\n", "- ", "\n- x", "7", "true"]
+
+
+@pytest.mark.parametrize("value", AWKWARD_VALUES)
 def test_values_dumped_in_one_run_read_as_each_dumped_after_its_key(value):
     """dump_values writes each value as `dump` writes it after its key; a value on two lines
     is left to `dump` itself."""
@@ -105,6 +108,22 @@ def test_values_dumped_in_one_run_read_as_each_dumped_after_its_key(value):
         assert "\n" in value or "\u2028" in value
         return
     assert f"title: {values[0]}\npart: {values[1]}\n" == dump({"title": value, "part": 7})
+
+
+def test_many_rows_dumped_in_one_run_read_as_each_row_dumped_alone():
+    """Rows share one run (each distinct value dumped once): a value on two lines leaves only
+    its own row to `dump`, and equal values of other types (`7`, `'7'`, `true`) stay apart."""
+    from rapport.yaml_lines import dump, dump_values
+
+    rows = [(value, other, number, number == 1) for number, (value, other)
+            in enumerate(zip(AWKWARD_VALUES * 2, AWKWARD_VALUES[::-1] * 2), 1)]
+    keys = ("title", "description", "part", "first")
+    for row, values in zip(rows, dump_values(rows), strict=True):
+        if values is None:
+            assert any("\n" in str(value) for value in row), row
+            continue
+        assert "".join(f"{key}: {value}\n" for key, value in zip(keys, values)) == dump(
+            dict(zip(keys, row)))
 
 
 def test_article_nav_lists_the_whole_article_first_then_the_sections():

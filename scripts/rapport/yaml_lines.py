@@ -97,14 +97,23 @@ def dump(data: dict[str, Any]) -> str:
     return yaml.dump(data, Dumper=yaml.SafeDumper, **DUMP_OPTIONS)
 
 
-def dump_values(rows: Sequence[Sequence[Any]]) -> list[list[str] | None]:
-    """Each row's values as `dump` writes each after its key (`key: <this>`), every row in one
-    run of PyYAML (keys cost as much as values to dump): each row is dumped as a sequence,
-    whose items PyYAML writes as it writes a mapping's values (the same block context, so the
-    same styles); tests/test_pages.py holds this against `dump`. None for a row with a value
-    that spans lines, which only a dump of its own mapping writes right."""
-    text = yaml.dump_all(rows, Dumper=yaml.SafeDumper, explicit_start=True, **DUMP_OPTIONS)
-    documents = text.removeprefix("---\n")[:-1].split("\n---\n") if rows else []
-    return [[item.removeprefix("- ") for item in lines] if len(lines) == len(row) else None
-            for row, lines in zip(rows, (document.split("\n") for document in documents))]
-
+def dump_values(rows: Sequence[Sequence[str | int]]) -> list[list[str] | None]:
+    """Each row's values as `dump` writes each after its key (`key: <this>`), in one run of
+    PyYAML for all rows (keys cost as much as values to dump, and each document as much as a
+    short value): every distinct value once, as an item of one sequence, which PyYAML writes
+    as it writes a mapping's value (the same block context, so the same style and bytes);
+    tests/test_pages.py holds this against `dump`. None for a row with a value that spans
+    lines, which only a dump of its own mapping writes right."""
+    # Keyed by type too: `1 == True`, but PyYAML writes them differently.
+    distinct = list(dict.fromkeys((type(value), value) for row in rows for value in row))
+    if not distinct:
+        return [[] for _ in rows]
+    text = yaml.dump([value for _, value in distinct], Dumper=yaml.SafeDumper, **DUMP_OPTIONS)
+    # Each item starts a line with `- `; a value's further lines are indented, or empty.
+    items = text.removeprefix("- ").removesuffix("\n").split("\n- ")
+    if len(items) != len(distinct):
+        return [None for _ in rows]
+    written = {key: item for key, item in zip(distinct, items) if "\n" not in item}
+    return [[written[type(value), value] for value in row]
+            if all((type(value), value) in written for value in row) else None
+            for row in rows]
