@@ -163,7 +163,7 @@ def plan_article(entry: Entry, settings: Settings, edits_id: str, resolver: Link
     for number, (section, own) in enumerate(zip(article.sections,
                                                 section_front_matter(article))):
         path = section_page(folder, section.slug)
-        plan[path] = render_section(entry, section, number, total, settings, (*own, shared),
+        plan[path] = render_section(entry, section, path, total, settings, (*own, shared),
                                     resolver.href_for(path, number))
         origins[path] = Origin(entry.path, section.line, f"section '{section.title}'")
     plan[folder / NAV_FILE] = render_article_nav(entry)
