@@ -186,21 +186,23 @@ def next_steps(entry: Entry, settings: Settings, page: PurePosixPath) -> str:
     one of its other parts, never to its whole page or to this page; the site's never into
     it. Left out of search, so that its words find the pages it points to, not every page."""
     own = entry.article.meta.next_steps
-    whole = entry.folder / "index.md"
-    steps = (tuple(step for step in own if step.link not in (whole, page)) if own else
-             tuple(step for step in settings.next_steps if step.link.parts[0] != entry.name))
-    return next_steps_block(steps, page.parent)
+    if own:
+        whole = entry.folder / "index.md"
+        steps = tuple(step for step in own if step.link not in (whole, page))
+    else:
+        steps = tuple(step for step in settings.next_steps if step.link.parts[0] != entry.name)
+    return next_steps_block(steps, page.parent.as_posix())
 
 
 @functools.lru_cache(maxsize=256)
-def next_steps_block(steps: tuple[NextStep, ...], folder: PurePosixPath) -> str:
+def next_steps_block(steps: tuple[NextStep, ...], folder: str) -> str:
     """The block of `steps` on a page in `folder`, remembered: an article's section pages
     share a folder, and so (but for a step to the page itself) the block."""
     if not steps:
         return ""
     items = "\n".join(
         f"- [{escape_markdown(step.text)}]"
-        f"({links.relative_path(step.link.as_posix(), folder.as_posix())}): "
+        f"({links.relative_path(step.link.as_posix(), folder)}): "
         f"{escape_markdown(step.why)}" for step in steps)
     return (f'\n<nav class="rapport-next" aria-label="What you can do next" markdown '
             f'data-search-exclude>\n\n## What you can do next\n\n{items}\n\n</nav>\n')
