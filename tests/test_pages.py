@@ -575,6 +575,52 @@ def test_every_id_of_the_article_as_one_document_lands_on_the_same_heading_on_ea
             assert heading_texts(its_page)[anchor.local] == words, anchor_id
 
 
+RESERVED = """---
+title: Goals
+description: Explicit ids that take what toc would give an earlier heading.
+published: 2026-01-02
+reviewed: 2026-01-03
+---
+
+# Goals
+
+Lead.
+
+## Notes
+
+### Edits
+
+### Notes {#notes_1}
+
+## Goals {#notes}
+
+### Goals
+
+## Edits {#goals}
+
+### Notes
+"""
+
+
+def test_an_explicit_id_further_down_is_kept_from_every_heading_above_it():
+    """toc reserves every explicit id before it numbers repeats, on each page: the anchors
+    (from toc runs over the headings alone) name the heading each id names when rendered."""
+    from rapport.layout import EDITS_ID
+    from rapport.plan import anchor_map
+
+    article = parse_article(RESERVED, CONTENT / "reserved.md")
+    anchors = anchor_map(article, EDITS_ID, SETTINGS.markdown.parser)
+    pages = fixture_plan({"reserved": RESERVED})
+    whole = heading_texts(pages[PurePosixPath("reserved/index.md")])
+    for anchor_id, words in heading_texts(RESERVED).items():
+        anchor = anchors[anchor_id]
+        assert whole[anchor.whole] == words, anchor_id
+        if anchor.local is not None:
+            its_page = pages[section_page(PurePosixPath("reserved"),
+                                          article.sections[anchor.section].slug)]
+            assert heading_texts(its_page)[anchor.local] == words, anchor_id
+
+
 def test_links_to_an_articles_own_headings_read_right_on_each_page():
     pages = fixture_plan({"repeats": REPEATS})
     whole = pages[PurePosixPath("repeats/index.md")]

@@ -39,6 +39,6 @@ def test_growth_exponent_tells_linear_from_quadratic():
 
 
 def test_call_count_is_the_same_on_every_run_and_grows_with_the_work():
-    small, large = {"a": synthetic_article(10)}, {"a": synthetic_article(40)}
+    small, large = {"a": synthetic_article(10)}, {"a": synthetic_article(80)}
     assert call_count(lambda: generate(small)) == call_count(lambda: generate(small))
     assert call_count(lambda: generate(large)) > 3 * call_count(lambda: generate(small))

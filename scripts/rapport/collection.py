@@ -7,6 +7,7 @@ first); articles without one follow, by name.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -34,8 +35,9 @@ class Entry:
     path: Path
     article: Article
 
-    @property
+    @functools.cached_property
     def folder(self) -> PurePosixPath:
+        """Its folder under docs/, made once: every page and link of the article asks."""
         return PurePosixPath(self.name)
 
 

@@ -8,6 +8,8 @@ on by the `href` the plan gives each renderer.
 
 from __future__ import annotations
 
+import functools
+import posixpath
 import re
 from collections.abc import Callable, Mapping
 from pathlib import PurePosixPath
@@ -22,7 +24,7 @@ from .glossary import Glossary
 from .layout import (ARTICLE_ICON, ARTICLES_PAGE, ARTICLES_TITLE, DEFAULT_ICON, HOME, MARK,
                      section_page)
 from .markdown_scan import ATX_RE, Kind
-from .settings import Settings
+from .settings import NextStep, Settings
 from .slugs import atx_text, escape_html, escape_markdown
 from .page_meta import (HIDE_TOC, WHOLE_PAGE_END, article_page_front_matter, dump_item,
                         front_matter, latest_review, reading_minutes)
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
     from .plan import LinkResolver
 
 FOOTNOTE_USE_RE = re.compile(r"\[\^([^\]]+)\](?!:)")
+HERE = PurePosixPath()    # the folder a page is in, to name the pages beside it
 
 
 def render_home(collection: Collection, settings: Settings, icons: Mapping[str, str],
@@ -68,8 +71,8 @@ def render_articles_page(collection: Collection, settings: Settings,
     parts = [f"# {ARTICLES_TITLE}", article_cards(collection, settings, icons, ARTICLES_PAGE)]
     for entry in collection.entries:
         article = entry.article
-        cards = "\n".join(render_section_card(entry.folder, section, ARTICLES_PAGE)
-                          for section in article.sections)
+        cards = "\n".join(render_section_card(section, link) for section, link
+                          in zip(article.sections, section_links(entry, ARTICLES_PAGE)))
         whole = links.relative_href(links.Destination(entry.folder / "index.md"), ARTICLES_PAGE)
         parts += [f"## {escape_markdown(article.title)} {{ #{entry.name} }}",
                   f"[Read the whole article]({whole}){{ .md-button .md-button--primary }}",
@@ -112,25 +115,32 @@ def render_article_card(entry: Entry, svg: str, page: PurePosixPath, pace: int,
             f"    {minutes} min read · {parts_label(len(article.sections))}\n")
 
 
-def render_section_card(folder: PurePosixPath, section: Section, page: PurePosixPath) -> str:
-    """One Material grid card for a part of an article, linked from `page`: its title and
-    summary. (No icon: with every article's parts on one page, one each would cost readers
-    more than it shows.)"""
-    link = links.relative_href(links.Destination(section_page(folder, section.slug)), page)
+def section_links(entry: Entry, page: PurePosixPath) -> list[str]:
+    """The link from `page` to each of the article's section pages: the way to its folder
+    is found once (most of what a relative link costs), then each page's name added."""
+    folder = links.relative_path(entry.folder.as_posix(), page.parent.as_posix())
+    return [posixpath.normpath(posixpath.join(folder, section_page(HERE, section.slug)))
+            for section in entry.article.sections]
+
+
+def render_section_card(section: Section, link: str) -> str:
+    """One Material grid card for a part of an article, at `link`: its title and summary.
+    (No icon: with every article's parts on one page, one each would cost readers more than
+    it shows.)"""
     return (f"-   __[{escape_markdown(section.title)}]({link})__\n\n"
             f"    ---\n\n    {escape_markdown(section.summary)}\n")
 
 
-def render_section(entry: Entry, section: Section, number: int, total: int,
+def render_section(entry: Entry, section: Section, path: PurePosixPath, total: int,
                    settings: Settings, front: tuple[str, str, str],
                    href: Callable[[str], str]) -> str:
-    """A section's own page: its heading as title, its summary as meta description. `front`:
-    this page's own front matter and its part number's line (`section_front_matter`), and
-    what every page of the article has (`article_front_matter`)."""
+    """A section's own page (at `path`): its heading as title, its summary as meta
+    description. `front`: this page's own front matter and its part number's line
+    (`section_front_matter`), and what every page of the article has
+    (`article_front_matter`)."""
     article = entry.article
     body = render_text(section.body, href, notes=article.meta.notes, promote=True)
     definitions = render_definitions(article.definitions, body, href)
-    path = section_page(entry.folder, section.slug)
     fields, part, shared = front
     return (article_page_front_matter(
                 entry.label, fields, shared,
@@ -176,14 +186,23 @@ def next_steps(entry: Entry, settings: Settings, page: PurePosixPath) -> str:
     one of its other parts, never to its whole page or to this page; the site's never into
     it. Left out of search, so that its words find the pages it points to, not every page."""
     own = entry.article.meta.next_steps
-    whole = entry.folder / "index.md"
-    steps = ([step for step in own if step.link not in (whole, page)] if own else
-             [step for step in settings.next_steps if step.link.parts[0] != entry.name])
+    if own:
+        whole = entry.folder / "index.md"
+        steps = tuple(step for step in own if step.link not in (whole, page))
+    else:
+        steps = tuple(step for step in settings.next_steps if step.link.parts[0] != entry.name)
+    return next_steps_block(steps, page.parent.as_posix())
+
+
+@functools.lru_cache(maxsize=256)
+def next_steps_block(steps: tuple[NextStep, ...], folder: str) -> str:
+    """The block of `steps` on a page in `folder`, remembered: an article's section pages
+    share a folder, and so (but for a step to the page itself) the block."""
     if not steps:
         return ""
     items = "\n".join(
         f"- [{escape_markdown(step.text)}]"
-        f"({links.relative_href(links.Destination(step.link), page)}): "
+        f"({links.relative_path(step.link.as_posix(), folder)}): "
         f"{escape_markdown(step.why)}" for step in steps)
     return (f'\n<nav class="rapport-next" aria-label="What you can do next" markdown '
             f'data-search-exclude>\n\n## What you can do next\n\n{items}\n\n</nav>\n')
@@ -212,7 +231,7 @@ def render_article_nav(entry: Entry) -> str:
     (the section's own page), then the sections in article order."""
     items = [f"* [{escape_markdown(entry.article.title)}](index.md)"]
     for section in entry.article.sections:
-        link = section_page(entry.folder, section.slug).relative_to(entry.folder).as_posix()
+        link = section_page(HERE, section.slug).as_posix()  # from its own folder
         items.append(f"* [{escape_markdown(section.title)}]({link})")
     return f"<!-- {MARK.format(source=entry.label)} -->\n\n" + "\n".join(items) + "\n"
 

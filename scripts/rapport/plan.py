@@ -164,7 +164,7 @@ def plan_article(entry: Entry, settings: Settings, edits_id: str, resolver: Link
     for number, (section, own) in enumerate(zip(article.sections,
                                                 section_front_matter(article))):
         path = section_page(folder, section.slug)
-        plan[path] = render_section(entry, section, number, total, settings, (*own, shared),
+        plan[path] = render_section(entry, section, path, total, settings, (*own, shared),
                                     resolver.href_for(path, number))
         origins[path] = Origin(entry.path, section.line, f"section '{section.title}'")
     plan[folder / NAV_FILE] = render_article_nav(entry)
@@ -272,13 +272,15 @@ def toc_ids(parser: markdown.Markdown, headings: list[Heading]) -> list[str]:
     """The id toc gives each heading (level, Markdown text, explicit id) of a document of
     them alone, in order: toc's own tree processor runs over them, with its rule for repeats
     (`goals`, `goals_1`…) and explicit ids kept. Each heading's text is what toc slugifies
-    (`plain_text`), so the page need not be parsed again."""
+    (`plain_text`), so the page need not be parsed again. A heading with an explicit id goes
+    in as a plain element with that id: toc keeps it and reserves it as it does any element's
+    id, and the cost of rendering it for a table of contents (most of a run) is saved."""
     parser.reset()
     root = etree.Element("div")
     for level, text, heading_id in headings:
-        element = etree.SubElement(root, f"h{level}")
-        element.text = plain_text(text)
         if heading_id:
-            element.set("id", heading_id)
+            etree.SubElement(root, "div", id=heading_id)
+        else:
+            etree.SubElement(root, f"h{level}").text = plain_text(text)
     parser.treeprocessors["toc"].run(root)
     return [element.get("id", "") for element in root]

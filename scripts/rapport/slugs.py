@@ -66,17 +66,27 @@ def plain_text(text: str) -> str:
     return " ".join(_rendered_text(text).split())
 
 
-@functools.lru_cache(maxsize=4096)
+# Room for every heading of a long article: the parse reads each, and each of the plan's toc
+# runs asks again; a smaller cache is emptied by a long article before the plan asks.
+@functools.lru_cache(maxsize=1 << 16)
 def _rendered_text(text: str) -> str:
+    renderer, seen = _renderer()
+    seen.clear()
+    renderer.reset().convert("# " + atx_text(text))
+    return seen[0] if seen else ""
+
+
+@functools.cache
+def _renderer() -> tuple[markdown.Markdown, list[str]]:
+    """A bare Markdown whose toc records the text it would slugify, made once (making one
+    costs half as much as rendering a heading with it) and reset for each heading."""
     seen: list[str] = []
 
     def record(value: str, separator: str) -> str:
         seen.append(value)
         return "x"
 
-    renderer = markdown.Markdown(extensions=[TocExtension(slugify=record)])
-    renderer.convert("# " + atx_text(text))
-    return seen[0] if seen else ""
+    return markdown.Markdown(extensions=[TocExtension(slugify=record)]), seen
 
 
 def atx_text(text: str) -> str:
