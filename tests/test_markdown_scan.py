@@ -103,6 +103,10 @@ LINES = [
 @example(["<!-->", "## Hidden", "-->", "## Two"])       # `-->` is looked for after `<!--`
 @example(["<!-- open", "```", "-->", "```", "-->", "## H"])  # not in code inside a comment
 @example(["!!! note", "    # In note", "==="])         # found by seed 108: inside the note
+# Found by seeds 505 and 520 (the one pass): an element holding Markdown ends at its own
+# closing tag, not at a line of the same text after it, nor after a block left open inside it.
+@example(["<section markdown=\"1\">", "Text", "</section>", "Text", "---"])
+@example(["<section markdown=\"1\">", "<div>", "</section>", "# H1"])
 def test_the_headings_split_at_are_the_headings_mkdocs_renders(lines):
     text = "\n".join(lines)
     assume(not read(lines).open_blocks)     # unclosed blocks: the generator refuses them
@@ -138,6 +142,16 @@ def test_a_closing_tag_in_code_inside_an_html_block_does_not_close_it():
     reading = read(lines)
     assert not reading.open_blocks
     assert [heading.raw for heading in reading.headings] == ["After"]
+
+
+def test_an_element_left_open_inside_another_ends_where_the_parser_closes_it():
+    """Found by seed 520: the outer element still ends at its own closing tag, the heading
+    after it is one, and the inner element is named as never closed."""
+    reading = read(["<div markdown>", "<details markdown>", "</div>", "# H1"])
+    assert [(heading.index, heading.raw) for heading in reading.headings] == [(3, "H1")]
+    assert [(block.index, block.what) for block in reading.open_blocks] == [(1, "<details>")]
+    assert rendered_headings("\n".join(["<div markdown>", "<details markdown>", "</div>",
+                                        "# H1"])) == [(1, "H1")]
 
 
 def test_a_comment_hides_every_line_up_to_the_first_close_after_it_opens():

@@ -67,11 +67,12 @@ def align(source: list[str], processed: list[str], stash: list, fenced: int, tab
 
 def align_span(norm: list[str], start: int, stop: int, processed: list[str], stash: list,
                fenced: int, kinds: list[Kind], position: list[int | None] | None,
-               open_blocks: list[OpenBlock]) -> None:
+               open_blocks: list[OpenBlock]) -> int:
     """Align source lines `start`..`stop` with `processed` (the top level, or the inner
-    lines of a Markdown-holding HTML element, whose lines have no position). Fenced code is
-    where the next source lines are; a raw HTML block is found by its first line (the parser
-    may stash one that shares a line with another after the text that follows it)."""
+    lines of a Markdown-holding HTML element, whose lines have no position); return the line
+    after the last one matched. Fenced code is where the next source lines are; a raw HTML
+    block is found by its first line (the parser may stash one that shares a line with
+    another after the text that follows it)."""
     cursor, last_end = start, None       # the last stashed block's last line
     shared = False                       # whether more than that block is on its last line
     for j, line in enumerate(processed):
@@ -107,13 +108,19 @@ def align_span(norm: list[str], start: int, stop: int, processed: list[str], sta
                     open_blocks.append(OpenBlock(first, f"<{tag_name(block)}>"))
             else:                           # an element holding Markdown (md_in_html)
                 first = min(next((k for k in range(cursor, stop) if norm[k]), cursor), stop - 1)
-                end = max(element_end(norm, first, stop, processed, j, stash, fenced), first)
-                shared = False
                 inner = (block.text or "").split("\n")[1:]
+                after = align_span(norm, first + 1, stop, inner, stash, fenced, kinds, None,
+                                   open_blocks)
+                end = closing_tag_line(norm, after, stop, block.tag)
+                if end is None:             # the parser closed it after its last inner line
+                    open_blocks.append(OpenBlock(first, f"<{block.tag}>"))
+                    end = after - 1
+                end = max(end, first)
                 kinds[first] = kinds[end] = Kind.HTML
-                align_span(norm, first + 1, end, inner, stash, fenced, kinds, None, open_blocks)
+                shared = False
             last_end = end
             cursor = max(cursor, end + 1)
+    return cursor
 
 
 def mark_span(kinds: list[Kind], first: int, end: int, kind: Kind) -> None:
@@ -131,30 +138,12 @@ def stashed_lines(block: str, stash: list, fenced: int) -> int:
     return count
 
 
-def element_end(norm: list[str], start: int, stop: int, processed: list[str], j: int,
-                stash: list, fenced: int) -> int:
-    """The last source line of an element stashed whole: the line before what the
-    preprocessors put after it (text kept as it was, or the next stashed block)."""
-    following = next((line for line in processed[j + 1:] if line.strip()), None)
-    if following is None:
-        return last_text(norm, stop)
-    placeholder = HTML_PLACEHOLDER_RE.search(following)
-    head: tuple[str, ...] | None = None     # None: the text line itself
-    if placeholder is not None:
-        index = int(placeholder.group(1))
-        block = stash[index]
-        head = (("```", "~~~") if index < fenced else
-                (block.split("\n")[0].strip(),) if isinstance(block, str) else
-                (f"<{block.tag}",))
-    return next((previous_text(norm, index, start) for index in range(start + 1, stop)
-                 if (norm[index] == following if head is None
-                     else norm[index].lstrip().startswith(head))), last_text(norm, stop))
-
-
-def previous_text(norm: list[str], index: int, floor: int) -> int:
-    while index - 1 > floor and not norm[index - 1]:
-        index -= 1
-    return max(index - 1, floor)
+def closing_tag_line(norm: list[str], cursor: int, stop: int, tag: str) -> int | None:
+    """The line of an element's closing tag: the first from `cursor` (the line after its
+    last inner line the parser kept) that holds one, if any."""
+    closing = re.compile(rf"</{tag}\s*>", re.IGNORECASE)
+    return next((number for number in range(max(cursor - 1, 0), stop)
+                 if closing.search(norm[number])), None)
 
 
 def last_text(norm: list[str], stop: int) -> int:

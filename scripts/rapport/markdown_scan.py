@@ -23,7 +23,7 @@ from xml.etree import ElementTree as etree
 import markdown
 from markdown.blockprocessors import HRProcessor
 from markdown.extensions.admonition import AdmonitionProcessor
-from markdown.util import HTML_PLACEHOLDER_RE
+from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
 
 from .line_kinds import Kind, OpenBlock, align, preprocess
 
@@ -97,6 +97,7 @@ STRUCTURE_RE = re.compile(r"^[\s=*_|:-]*$|\|\s*$")
 # The tree processors that only shape output the generator never reads: toc's ids are the
 # headings' (taken from toc itself when pages are planned), prettify adds line breaks.
 UNREAD_TREEPROCESSORS = frozenset({"toc", "prettify"})
+INLINE_START_RE = re.compile(r"[\[<&{]")
 ID_OF = {"a": ("id", "name")}        # an anchor's name is an id to browsers and MkDocs
 LINK_ATTRIBUTE = {"a": "href", "img": "src"}
 
@@ -113,6 +114,8 @@ def read_markdown(lines: list[str], parser: markdown.Markdown) -> Reading:
     unread = {parser.treeprocessors[name] for name in UNREAD_TREEPROCESSORS
               if name in parser.treeprocessors}
     for processor in parser.treeprocessors:             # in the registry's order
+        if processor is parser.treeprocessors["inline"]:
+            settle_plain_text(root)
         if processor not in unread:
             root = processor.run(root) or root
     mark_indented_code(root, kinds)
@@ -197,6 +200,18 @@ def top_level_headings(root: etree.Element, candidates: dict[int, Heading],
         if heading is not None and heading.level == level:
             found.append(heading)
     return found
+
+
+def settle_plain_text(root: etree.Element) -> None:
+    """Mark text that holds none of `[`, `<`, `&` and `{` as final, as Python-Markdown marks
+    code: no inline pattern can make a link, a picture, raw HTML, an entity or an attribute
+    list of it (each starts with one of them), and its emphasis is never read here. Most
+    prose is such text, and the inline patterns are most of a pass's time."""
+    for element in root.iter():
+        for name in ("text", "tail"):
+            text = getattr(element, name)
+            if text and not isinstance(text, AtomicString) and not INLINE_START_RE.search(text):
+                setattr(element, name, AtomicString(text))
 
 
 def mark_indented_code(root: etree.Element, kinds: list[Kind]) -> None:
