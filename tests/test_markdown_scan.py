@@ -199,6 +199,12 @@ def test_an_attribute_list_gives_the_heading_its_id_if_it_sets_one():
     (["</div>", "<div>", "inside", "</div>", "# after"], "THHHT"),  # a close before an open
     (["<span>x</span>", "text"], "TT"),                           # not a block: text
     (["<div>", "```", "</div>", "```", "</div>", "# after"], "HHHHHT"),
+    # Found in review: prose between two code blocks is prose, code in an element holding
+    # Markdown is code, and a paragraph's indented lines are text.
+    (["    code", "See [it](#a).", "", "    more"], "CTBC"),
+    (["<div markdown>", "", "    See [it](#a).", "", "</div>"], "HBCBH"),
+    (["- item", "", "    para", "", "        code"], "TBTBC"),
+    (["Hover", "    {: #x }"], "TT"),
 ])
 def test_each_line_is_code_html_blank_or_text_as_python_markdown_reads_it(lines, expected):
     letters = {Kind.CODE: "C", Kind.HTML: "H", Kind.TEXT: "T", Kind.BLANK: "B"}

@@ -83,3 +83,66 @@ def test_a_note_is_markdown_the_pages_render_so_it_is_held_to_the_same_check():
         parse_article(front + BODY, PATH)
     assert [(problem.line, problem.message.split(":")[0]) for problem in caught.value.problems
             ] == [(text_line, "a <script> element")]
+
+
+# Found by a review of the one pass: each was accepted once, and each put code or a request to
+# another host on a page (seen in Chromium). (offset of the line from the first extra line)
+@pytest.mark.parametrize(("extra", "offset", "words"), [
+    ("!!! note\n\n    !!! warning\n\n        <script>window.x=1</script>\n", 4,
+     "a <script> element"),
+    ("- item\n\n    !!! note\n\n        <img src=//evil.example.net/x.png>\n", 4,
+     "fetched from another host"),
+    ('Hover me\n    {onmouseover="window.x=1"}\n', 1, "an 'onmouseover' attribute"),
+    ('!!! note\n\n    ### Sub {onmouseover="x"}\n', 2, "an 'onmouseover' attribute"),
+    ('- item\n\n    text\n    {: onclick="x"}\n', 3, "an 'onclick' attribute"),
+    ('- item\n\n    [x]: //evil.example.net/r.png "t"\n\n![a][x]\n', 2,
+     "fetched from another host"),
+    ("<!--><img src=//evil.example.net/b.png> -->\n", 0, "fetched from another host"),
+    ("Text <!---><img src=//evil.example.net/d.png>--> more\n", 0, "fetched from another host"),
+    ('<img src="\\\\evil.example.net/f.png">\n', 0, "fetched from another host"),
+    ('<img src="http:evil.example.net/h.png">\n', 0, "fetched from another host"),
+    ("![x](http:evil.example.net/j.png)\n", 0, "fetched from another host"),
+    ("<p style=\"background:url('//evil.example.net/k.png')\">x</p>\n", 0,
+     "fetched from another host"),
+    ('<p style="background:\\75rl(//evil.example.net/m.png)">x</p>\n', 0,
+     "fetched from another host"),
+    ("<p style=\"background-image:image-set('//evil.example.net/n.png' 1x)\">x</p>\n", 0,
+     "fetched from another host"),
+    ('<svg><image href="a.png"><set attributeName="href" to="//evil.example.net/s.png"/>'
+     "</image></svg>\n", 0, "a <set> element"),
+    ('<svg><a><animate attributeName="href" values="javascript:x()"/></a></svg>\n', 0,
+     "a <animate> element"),
+])
+def test_ways_round_the_check_found_in_review_are_refused_at_their_line(extra, offset, words):
+    found = problems(extra)
+    assert {number for number, _ in found} == {LINE + offset}, found
+    assert any(words in message for _, message in found), found
+
+
+def test_a_note_is_checked_as_the_page_shows_it_indented_in_its_box():
+    """A tilde fence is code at the top of a text, but not four spaces in, where a note's text
+    sits on the page: there its HTML is HTML."""
+    front = FRONT.replace("    text: Moderate, not proof.",
+                          "    text: |\n      ~~~\n      <img src=//evil.example.net/n.png>\n"
+                          "      ~~~")
+    with pytest.raises(Problems) as caught:
+        parse_article(front + BODY, PATH)
+    assert [problem.message.split(" is ")[0] for problem in caught.value.problems] == [
+        "'//evil.example.net/n.png'"]
+
+
+def test_a_definitions_title_on_its_next_line_goes_with_it_to_every_page():
+    """Python-Markdown reads a title on the line after a reference or an abbreviation as part
+    of it; moved without it, the title would be a paragraph of its own on the pages."""
+    article = parse_article(FRONT + BODY + "Some *HTML* [here][ref].\n\n*[HTML]:\n"
+                            "  <img src=//evil.example.net/o.png>\n\n[ref]: ../help.md\n"
+                            '  "<img src=//evil.example.net/p.png>"\n', PATH)
+    assert [(d.kind, len(d.text.lines)) for d in article.definitions] == [
+        ("abbreviation", 2), ("reference", 2)]
+    assert "evil" not in article.sections[0].body.markdown()
+
+
+def test_characters_the_parser_might_use_as_markers_are_text_like_any_other():
+    """Private-use characters (icon fonts use them) and Python-Markdown's own STX and ETX."""
+    body = BODY + "    code \U000f0002999\U000f0003\n\nText \x02rapport:9\x03 and \U000f0000.\n"
+    assert parse_article(FRONT + body, PATH).sections[0].title == "A part"

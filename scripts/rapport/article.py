@@ -12,6 +12,9 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from markdown.blockprocessors import ReferenceProcessor
+from markdown.extensions.abbr import AbbrBlockprocessor
+
 from .contacts import find_contacts
 from .errors import Problems, Report
 from .foreign_syntax import check_foreign_syntax
@@ -38,6 +41,7 @@ TODO_RE = re.compile(r"^<!--\s*todo\s*:")
 FOOTNOTE_DEFINITION_RE = re.compile(r"^ {0,3}\[\^([^\]]+)\]:")
 REFERENCE_DEFINITION_RE = re.compile(r"^ {0,3}\[([^\]^][^\]]*)\]:\s*\S")
 ABBREVIATION_RE = re.compile(r"^\*\[([^\]]+)\]:")
+SPANS = {"reference": ReferenceProcessor.RE, "abbreviation": AbbrBlockprocessor.RE}
 
 
 @dataclass(frozen=True)
@@ -220,11 +224,13 @@ def read_notes(meta: Meta, markdown: MarkdownSetup, path: Path, report: Report
     found: list[Found] = []
     notes = {}
     for name, note in meta.notes.items():
-        lines = note.text.split("\n")
+        # As page_text.render_note puts it on a page: indented under an admonition's line.
+        lines = ["!!! note", "", *(f"    {line}" if line else "" for line in
+                                   note.text.split("\n"))]
         reading = read_markdown(lines, markdown.parser)
-        report.extend(unsafe_markup(lines, reading.elements, path, note.line))
-        found.extend(at_lines(reading.links, note.line))
-        notes[name] = replace(note, kinds=reading.kinds)
+        report.extend(unsafe_markup(lines, reading.elements, path, note.line - 2))
+        found.extend(at_lines(reading.links, note.line - 2))
+        notes[name] = replace(note, kinds=reading.kinds[2:])
     return replace(meta, notes=notes), tuple(found)
 
 
@@ -256,6 +262,9 @@ def take_definitions(text: Text, definitions: list[Definition], defined: Defined
             index += 1
             continue
         end = index + 1
+        if found[1] in SPANS:   # a title may follow on the next line: Python-Markdown's pattern
+            match = SPANS[found[1]].match("\n".join(lines[index:index + 3]))
+            end = index + (match.group(0).count("\n") if match else 0) + 1
         if found[1] == "footnote":  # its paragraphs continue indented by four spaces
             while end < len(lines) and (
                     lines[end].startswith(("    ", "\t")) or

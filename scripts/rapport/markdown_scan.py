@@ -23,7 +23,7 @@ from xml.etree import ElementTree as etree
 import markdown
 from markdown.blockprocessors import HRProcessor
 from markdown.extensions.admonition import AdmonitionProcessor
-from markdown.util import HTML_PLACEHOLDER_RE, AtomicString
+from markdown.util import ETX, HTML_PLACEHOLDER_RE, STX, AtomicString
 
 from .line_kinds import Kind, OpenBlock, align, preprocess
 
@@ -83,21 +83,24 @@ ATX_RE = re.compile(r"^(?P<level>#{1,6})(?P<text>(?:\\.|[^\\])*?)#*$")
 SETEXT_UNDERLINE_RE = re.compile(r"^[=-]+[ ]*$")
 ATTRIBUTE_LIST_END_RE = re.compile(r"\s*\{[^}]*\}\s*$")
 HEADING_LEVELS = {f"h{level}": level for level in range(1, 7)}
-# Inert tokens for the parser (Supplementary Private Use Area characters, which mean nothing
-# to Markdown and which no article uses): one on each line that could be a heading, one at
-# the end of each indented line, which is code or text as the block parser decides.
-HEADING_OPEN, HEADING_CLOSE, CODE_OPEN, CODE_CLOSE = (chr(0xF0000 + n) for n in range(4))
+# An inert token on each line that could be a heading, read back from the headings the parser
+# makes. Python-Markdown's own placeholders are built the same way, between STX and ETX,
+# which its preprocessors remove from the text: no article can hold one. (Digits alone
+# between them would be its backslash escapes.)
+HEADING_OPEN, HEADING_CLOSE = f"{STX}rapport:", ETX
 HEADING_TOKEN_RE = re.compile(f"{HEADING_OPEN}(\\d+){HEADING_CLOSE}")
-CODE_TOKEN_RE = re.compile(f"{CODE_OPEN}(\\d+){CODE_CLOSE}")
-ANY_TOKEN_RE = re.compile(f"[{HEADING_OPEN}{CODE_OPEN}]\\d+[{HEADING_CLOSE}{CODE_CLOSE}]")
-# Lines a token would change: a rule, an underline, an admonition, a table row's end.
+# Lines a token would change: a rule, an underline, an admonition, a table row's end, a
+# reference, footnote or abbreviation definition (whose target or title it would join).
+DEFINITION_START_RE = re.compile(r"^ {0,3}\[[^\]]*\]:|^\*\[[^\]]*\]:")
 HR_RE = HRProcessor.SEARCH_RE
 ADMONITION_RE = AdmonitionProcessor.RE
-STRUCTURE_RE = re.compile(r"^[\s=*_|:-]*$|\|\s*$")
 # The tree processors that only shape output the generator never reads: toc's ids are the
 # headings' (taken from toc itself when pages are planned), prettify adds line breaks.
 UNREAD_TREEPROCESSORS = frozenset({"toc", "prettify"})
 INLINE_START_RE = re.compile(r"[\[<&{]")
+# `<!-->` and `<!--->` are whole (empty) comments to a browser; Python's HTML parser would
+# read on to the next `-->`, past tags the browser makes.
+EMPTY_COMMENT_RE = re.compile(r"<!---?>")
 ID_OF = {"a": ("id", "name")}        # an anchor's name is an id to browsers and MkDocs
 LINK_ATTRIBUTE = {"a": "href", "img": "src"}
 
@@ -118,12 +121,13 @@ def read_markdown(lines: list[str], parser: markdown.Markdown) -> Reading:
             settle_plain_text(root)
         if processor not in unread:
             root = processor.run(root) or root
-    mark_indented_code(root, kinds)
+    mark_indented_code(root, [line.expandtabs(parser.tab_length) for line in lines], kinds)
     elements = [*tree_elements(root), *raw_elements(stash, fenced)]
     return Reading(
         kinds=tuple(kinds), headings=tuple(found), defined=defined(parser),
         open_blocks=tuple(open_blocks),
-        links=tuple(written(lines, [strip_tokens(value) for tag, attributes, raw in elements
+        links=tuple(written(lines, [HEADING_TOKEN_RE.sub("", value)
+                                    for tag, attributes, raw in elements
                                     if not raw for name, value in attributes
                                     if LINK_ATTRIBUTE.get(tag) == name])),
         html_links=tuple(sorted(locate(lines, [value for tag, attributes, raw in elements if raw
@@ -137,10 +141,9 @@ def read_markdown(lines: list[str], parser: markdown.Markdown) -> Reading:
 
 def tag_lines(source: list[str], kinds: list[Kind], position: list[int | None],
               processed: list[str]) -> tuple[list[str], dict[int, Heading], list[Heading]]:
-    """The processed lines with a token on each line that could be a heading and at the end
-    of each indented line; the heading candidates by line, and those a token would change (a
-    line that reads as a rule, an underline or an admonition, or ends a table row), which are
-    matched by their text."""
+    """The processed lines with a token on each line that could be a heading; the heading
+    candidates by line, and those a token would change (a line that reads as a rule, an
+    underline or an admonition, or ends a table row), which are matched by their text."""
     tagged = list(processed)
     candidates: dict[int, Heading] = {}
     untagged: list[Heading] = []
@@ -149,11 +152,7 @@ def tag_lines(source: list[str], kinds: list[Kind], position: list[int | None],
         at = position[index]
         if at is None or kinds[index] is not Kind.TEXT:
             continue
-        if line.startswith(("    ", "\t")):
-            if not STRUCTURE_RE.match(line):
-                tagged[at] = tagged[at] + f"{CODE_OPEN}{index}{CODE_CLOSE}"
-            continue
-        if index in fenced_divs:
+        if index in fenced_divs or line.startswith(("    ", "\t")):
             continue
         atx = ATX_RE.match(line)
         following = index + 1 < len(source) and kinds[index + 1] is Kind.TEXT
@@ -165,7 +164,8 @@ def tag_lines(source: list[str], kinds: list[Kind], position: list[int | None],
             level = 1 if source[index + 1].startswith("=") else 2
             heading = Heading(index, index + 1, level, line.strip())
             if SETEXT_UNDERLINE_RE.match(line) or HR_RE.match(line) or \
-                    ADMONITION_RE.search(line) or line.rstrip().endswith("|"):
+                    ADMONITION_RE.search(line) or line.rstrip().endswith("|") or \
+                    DEFINITION_START_RE.match(line):
                 untagged.append(heading)
             else:   # before an attribute list, which must stay at the end
                 attributes = ATTRIBUTE_LIST_END_RE.search(tagged[at])
@@ -214,18 +214,46 @@ def settle_plain_text(root: etree.Element) -> None:
                 setattr(element, name, AtomicString(text))
 
 
-def mark_indented_code(root: etree.Element, kinds: list[Kind]) -> None:
-    """An indented line is code where the block parser made it code (not in a list item's
-    or a note's paragraphs); lines a token could not mark follow the code around them."""
+def mark_indented_code(root: etree.Element, norm: list[str], kinds: list[Kind]) -> None:
+    """Indented code is where the block parser made it (not a list item's or a note's
+    paragraphs): each `<pre><code>` in the tree (fenced code is stashed, not there) is found
+    in the source as the same lines, in order, each behind its indentation."""
+    cursor = 0
     for pre in root.iter("pre"):
-        for code in pre.iter("code"):
-            for match in CODE_TOKEN_RE.finditer(code.text or ""):
-                kinds[int(match.group(1))] = Kind.CODE
-    for index in range(1, len(kinds)):
-        if kinds[index] is Kind.TEXT and kinds[index - 1] is Kind.CODE:
-            following = next((k for k in kinds[index + 1:] if k is not Kind.BLANK), None)
-            if following is Kind.CODE:
+        code = pre.find("code")
+        if code is None or not code.text:
+            continue
+        block = unescape_code(code.text).rstrip().split("\n")
+        start = find_run(norm, block, cursor)
+        if start is None:
+            start = find_run(norm, block, 0)    # a footnote's code: its text comes last
+        if start is None:
+            continue
+        for index in range(start, start + len(block)):
+            if kinds[index] is Kind.TEXT:
                 kinds[index] = Kind.CODE
+        cursor = start + len(block)
+
+
+def unescape_code(text: str) -> str:
+    """Python-Markdown's `code_escape`, undone."""
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+def find_run(norm: list[str], block: list[str], start: int) -> int | None:
+    """The first line from `start` where the source holds `block`, line by line, each line
+    behind indentation (and a quote's `>`)."""
+    def holds(line: str, code: str) -> bool:
+        if not code.strip():
+            return not line.strip()
+        return line.endswith(code) and len(line) - len(code) >= 4 \
+            and not line[:len(line) - len(code)].strip(" >")
+
+    last = len(norm) - len(block)
+    return next((index for index in range(start, last + 1)
+                 if holds(norm[index], block[0])
+                 and all(holds(norm[index + n], text) for n, text in enumerate(block[1:], 1))),
+                None)
 
 
 def in_fenced_divs(lines: list[str], kinds: list[Kind]) -> set[int]:
@@ -285,13 +313,9 @@ def raw_elements(stash: list, fenced: int) -> list[Element]:
     reader = _StartTags()
     for block in stash[fenced:]:
         if isinstance(block, str):
-            reader.feed(HTML_PLACEHOLDER_RE.sub("", block))
+            reader.feed(EMPTY_COMMENT_RE.sub("<!---->", HTML_PLACEHOLDER_RE.sub("", block)))
     reader.close()
     return reader.found
-
-
-def strip_tokens(value: str) -> str:
-    return ANY_TOKEN_RE.sub("", value)
 
 
 def locate(lines: list[str], values: list[str]) -> list[Found]:

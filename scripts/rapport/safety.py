@@ -17,14 +17,20 @@ from .markdown_scan import Element
 # Elements that run code, load a page or a plug-in, post a form, or restyle the site.
 CODE_TAGS = frozenset({"script", "noscript", "iframe", "frame", "frameset", "object", "embed",
                        "applet", "form", "input", "button", "select", "textarea", "style",
-                       "link", "meta", "base", "portal", "template"})
+                       "link", "meta", "base", "portal", "template",
+                       # SVG animation sets any attribute, an address or a handler included
+                       "animate", "set", "animatemotion", "animatetransform"})
 # Attributes whose value the browser fetches or follows; `ping` is a request of its own.
 ADDRESS_ATTRIBUTES = frozenset({"src", "srcset", "href", "action", "formaction", "poster",
                                 "data", "background", "xlink:href", "ping"})
 FETCHED = frozenset({"src", "srcset", "poster", "data", "background", "ping"})
 FETCHED_HREF_TAGS = frozenset({"image", "use", "feimage"})   # SVG elements that fetch their href
 CONTROL_RE = re.compile(r"[\x00-\x20]+")                     # browsers drop these from addresses
-OTHER_HOST_RE = re.compile(r"(?:^|[\s,(])(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
+# Another host: `//host`, `scheme://host`, and `http:host`, which a browser reads as
+# `http://host` (it reads a backslash as a slash too: see `as_browser_reads`).
+OTHER_HOST_RE = re.compile(r"(?:^|[\s,('\"])(?:(?:[a-z][a-z0-9+.-]*:)?//|(?:https?|ftps?|wss?):)",
+                           re.IGNORECASE)
+CSS_ESCAPE_RE = re.compile(r"\\([0-9a-fA-F]{1,6})\s?|\\(.)")
 
 
 def unsafe_attributes(tag: str, attributes: tuple[tuple[str, str], ...]
@@ -36,7 +42,7 @@ def unsafe_attributes(tag: str, attributes: tuple[tuple[str, str], ...]
         found.append(((f"a <{tag}> element: no article may put code, a form or another page "
                        "on the site; remove it"), f"<{tag}"))
     for name, value in attributes:
-        value = value.strip()
+        value = as_browser_reads(value.strip(), css=name == "style")
         bare = CONTROL_RE.sub("", value).lower()
         fetched = name in FETCHED or (name in ("href", "xlink:href") and tag in FETCHED_HREF_TAGS)
         if name.startswith("on"):
@@ -45,13 +51,22 @@ def unsafe_attributes(tag: str, attributes: tuple[tuple[str, str], ...]
                                                              "data:text")):
             scheme = bare.split(":")[0]
             found.append((f"a '{scheme}:' address runs code: remove it", value[:20]))
-        elif (other := OTHER_HOST_RE.search(value)) and (fetched or (
-                name == "style" and "url(" in bare)):
-            address = value[other.start():].strip(" ,(").split()[0].rstrip(")")
+        elif (other := OTHER_HOST_RE.search(value)) and (fetched or name == "style"):
+            address = value[other.start():].strip(" ,('\"").split()[0].rstrip(")'\"")
             found.append(((f"'{address}' is fetched from another host, which would tell it "
                            "who reads the page: save the file under docs/ and link it "
                            "relatively, or link to it instead"), address))
     return found
+
+
+def as_browser_reads(value: str, css: bool = False) -> str:
+    """An attribute's value as a browser reads an address in it: a backslash is a slash, and
+    in a style a CSS escape (`\\75rl(` for `url(`) is its character."""
+    if css:
+        value = CSS_ESCAPE_RE.sub(lambda match: chr(int(match.group(1), 16))
+                                  if match.group(1) and int(match.group(1), 16) < 0x110000
+                                  else match.group(2) or "", value)
+    return value.replace("\\", "/")
 
 
 def unsafe_markup(lines: list[str], elements: tuple[Element, ...], path: Path, first: int = 1
@@ -66,6 +81,6 @@ def unsafe_markup(lines: list[str], elements: tuple[Element, ...], path: Path, f
     for message, needle in dict.fromkeys(found):
         bare = CONTROL_RE.sub("", needle.lower())   # the renderer turns tabs into spaces
         line = next((number for number, line in enumerate(lines, first)
-                     if bare in CONTROL_RE.sub("", line.lower())), first)
+                     if bare in CONTROL_RE.sub("", as_browser_reads(line).lower())), first)
         problems.append(ArticleError(path, line, message))
     return problems
