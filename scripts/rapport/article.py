@@ -12,14 +12,12 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from markdown.blockprocessors import ReferenceProcessor
-from markdown.extensions.abbr import AbbrBlockprocessor
-
 from .contacts import find_contacts
 from .errors import Problems, Report
 from .foreign_syntax import check_foreign_syntax
 from .front_matter import MAX_DESCRIPTION, Meta, parse_meta, split_front_matter
-from .markdown_scan import Defined, Found, Kind, read_markdown
+from .definitions import Defined, definition_spans
+from .markdown_scan import Found, Kind, read_markdown
 from .safety import unsafe_markup
 from .site_markdown import MarkdownSetup
 from .slugs import has_letters, heading_slug, plain_text, split_attributes, unique
@@ -38,10 +36,6 @@ COMMENT_RE = re.compile(r"^\s*<!--.*-->\s*$")
 # The one other comment that is ours: a to-do the importer leaves for an editor. It stops the
 # build until done, with the words it always had (handbook/importing.md shows them).
 TODO_RE = re.compile(r"^<!--\s*todo\s*:")
-FOOTNOTE_DEFINITION_RE = re.compile(r"^ {0,3}\[\^([^\]]+)\]:")
-REFERENCE_DEFINITION_RE = re.compile(r"^ {0,3}\[([^\]^][^\]]*)\]:\s*\S")
-ABBREVIATION_RE = re.compile(r"^\*\[([^\]]+)\]:")
-SPANS = {"reference": ReferenceProcessor.RE, "abbreviation": AbbrBlockprocessor.RE}
 
 
 @dataclass(frozen=True)
@@ -241,41 +235,13 @@ def text_of(lines: list[str], kinds: list[Kind], start: int, end: int, first: in
 def take_definitions(text: Text, definitions: list[Definition], defined: Defined) -> Text:
     """Move footnote, link reference and abbreviation definitions out of `text` into
     `definitions` (pages get the ones they use). Their lines become blank, so every other line
-    keeps its number. A definition is one Python-Markdown registered (`defined`); which lines
-    hold it is a small text scan (its first line, and a footnote's indented paragraphs), as
-    tests/test_article.py pins against the renderer."""
+    keeps its number."""
     lines, kinds = list(text.lines), list(text.kinds)
-    index = 0
-    while index < len(lines):
-        found = None
-        if kinds[index] is Kind.TEXT:
-            for regex, what, labels, key in (
-                    (FOOTNOTE_DEFINITION_RE, "footnote", defined.footnotes, str),
-                    (ABBREVIATION_RE, "abbreviation", defined.abbreviations, str.strip),
-                    (REFERENCE_DEFINITION_RE, "reference", defined.references,
-                     lambda label: label.strip().lower())):   # as Python-Markdown keys them
-                match = regex.match(lines[index])
-                if match and key(match.group(1)) in labels:
-                    found = (match.group(1), what)
-                    break
-        if found is None:
-            index += 1
-            continue
-        end = index + 1
-        if found[1] in SPANS:   # a title may follow on the next line: Python-Markdown's pattern
-            match = SPANS[found[1]].match("\n".join(lines[index:index + 3]))
-            end = index + (match.group(0).count("\n") if match else 0) + 1
-        if found[1] == "footnote":  # its paragraphs continue indented by four spaces
-            while end < len(lines) and (
-                    lines[end].startswith(("    ", "\t")) or
-                    (not lines[end].strip() and end + 1 < len(lines)
-                     and lines[end + 1].startswith(("    ", "\t")))):
-                end += 1
-        definitions.append(Definition(found[0], found[1], Text(
-            tuple(lines[index:end]), tuple(kinds[index:end]), text.first + index)))
-        lines[index:end] = [""] * (end - index)
-        kinds[index:end] = [Kind.BLANK] * (end - index)
-        index = end
+    for start, end, label, kind in definition_spans(lines, kinds, defined):
+        definitions.append(Definition(label, kind, Text(
+            tuple(lines[start:end]), tuple(kinds[start:end]), text.first + start)))
+        lines[start:end] = [""] * (end - start)
+        kinds[start:end] = [Kind.BLANK] * (end - start)
     return Text(tuple(lines), tuple(kinds), text.first)
 
 

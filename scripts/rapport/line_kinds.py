@@ -2,13 +2,15 @@
 preprocessors decide: they stash fenced code and raw HTML blocks (and elements holding
 Markdown, whose inner lines are matched the same way), each as a placeholder line, and keep
 every other line as it was. Matching each placeholder back to the lines it came from gives
-every line's kind; indented code is the block parser's to decide (`markdown_scan`)."""
+every line's kind. Indented code is the block parser's to decide: its code blocks are found
+in the source once the tree is made (`mark_indented_code`)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from enum import Enum
+from xml.etree import ElementTree as etree
 
 import markdown
 from markdown.util import HTML_PLACEHOLDER_RE
@@ -162,3 +164,45 @@ def closed(block: str) -> bool:
     text = block.rstrip()
     return (text.startswith("<!--") or name in VOID_TAGS or text.endswith("/>")
             or re.search(rf"</{name}\s*>$", text, re.IGNORECASE) is not None)
+
+
+def mark_indented_code(root: etree.Element, norm: list[str], kinds: list[Kind]) -> None:
+    """Indented code is where the block parser made it (not a list item's or a note's
+    paragraphs): each `<pre><code>` in the tree (fenced code is stashed, not there) is found
+    in the source as the same lines, in order, each behind its indentation."""
+    cursor = 0
+    for pre in root.iter("pre"):
+        code = pre.find("code")
+        if code is None or not code.text:
+            continue
+        block = unescape_code(code.text).rstrip().split("\n")
+        start = find_run(norm, block, cursor)
+        if start is None:
+            start = find_run(norm, block, 0)    # a footnote's code: its text comes last
+        if start is None:
+            continue
+        for index in range(start, start + len(block)):
+            if kinds[index] is Kind.TEXT:
+                kinds[index] = Kind.CODE
+        cursor = start + len(block)
+
+
+def unescape_code(text: str) -> str:
+    """Python-Markdown's `code_escape`, undone."""
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+def find_run(norm: list[str], block: list[str], start: int) -> int | None:
+    """The first line from `start` where the source holds `block`, line by line, each line
+    behind indentation (and a quote's `>`)."""
+    def holds(line: str, code: str) -> bool:
+        if not code.strip():
+            return not line.strip()
+        return line.endswith(code) and len(line) - len(code) >= 4 \
+            and not line[:len(line) - len(code)].strip(" >")
+
+    last = len(norm) - len(block)
+    return next((index for index in range(start, last + 1)
+                 if holds(norm[index], block[0])
+                 and all(holds(norm[index + n], text) for n, text in enumerate(block[1:], 1))),
+                None)

@@ -25,7 +25,8 @@ from markdown.blockprocessors import HRProcessor
 from markdown.extensions.admonition import AdmonitionProcessor
 from markdown.util import ETX, HTML_PLACEHOLDER_RE, STX, AtomicString
 
-from .line_kinds import Kind, OpenBlock, align, preprocess
+from .definitions import Defined, defined
+from .line_kinds import Kind, OpenBlock, align, mark_indented_code, preprocess
 
 
 @dataclass(frozen=True)
@@ -36,16 +37,6 @@ class Heading:
     end: int
     level: int
     raw: str               # the heading's Markdown, attribute list included
-
-
-@dataclass(frozen=True)
-class Defined:
-    """The labels Python-Markdown's parse registered as defined: link references (lowercase,
-    as it keys them), footnotes and abbreviations, from its own stores."""
-
-    references: frozenset[str] = frozenset()
-    footnotes: frozenset[str] = frozenset()
-    abbreviations: frozenset[str] = frozenset()
 
 
 class Found(NamedTuple):
@@ -214,48 +205,6 @@ def settle_plain_text(root: etree.Element) -> None:
                 setattr(element, name, AtomicString(text))
 
 
-def mark_indented_code(root: etree.Element, norm: list[str], kinds: list[Kind]) -> None:
-    """Indented code is where the block parser made it (not a list item's or a note's
-    paragraphs): each `<pre><code>` in the tree (fenced code is stashed, not there) is found
-    in the source as the same lines, in order, each behind its indentation."""
-    cursor = 0
-    for pre in root.iter("pre"):
-        code = pre.find("code")
-        if code is None or not code.text:
-            continue
-        block = unescape_code(code.text).rstrip().split("\n")
-        start = find_run(norm, block, cursor)
-        if start is None:
-            start = find_run(norm, block, 0)    # a footnote's code: its text comes last
-        if start is None:
-            continue
-        for index in range(start, start + len(block)):
-            if kinds[index] is Kind.TEXT:
-                kinds[index] = Kind.CODE
-        cursor = start + len(block)
-
-
-def unescape_code(text: str) -> str:
-    """Python-Markdown's `code_escape`, undone."""
-    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
-
-
-def find_run(norm: list[str], block: list[str], start: int) -> int | None:
-    """The first line from `start` where the source holds `block`, line by line, each line
-    behind indentation (and a quote's `>`)."""
-    def holds(line: str, code: str) -> bool:
-        if not code.strip():
-            return not line.strip()
-        return line.endswith(code) and len(line) - len(code) >= 4 \
-            and not line[:len(line) - len(code)].strip(" >")
-
-    last = len(norm) - len(block)
-    return next((index for index in range(start, last + 1)
-                 if holds(norm[index], block[0])
-                 and all(holds(norm[index + n], text) for n, text in enumerate(block[1:], 1))),
-                None)
-
-
 def in_fenced_divs(lines: list[str], kinds: list[Kind]) -> set[int]:
     """The lines of Pandoc's fenced divs (`::: note` … `:::`), nested or not. Python-Markdown
     reads them as text, so the page shows the colons; a section starting inside one would
@@ -275,18 +224,6 @@ def in_fenced_divs(lines: list[str], kinds: list[Kind]) -> set[int]:
 
 
 # --- what the tree and the stash hold ------------------------------------------------------------
-
-
-def defined(parser: markdown.Markdown) -> Defined:
-    """What the parse registered, read from Python-Markdown's own stores (the footnotes' and
-    abbreviations' live in their block processors; a footnote's own text was parsed by the
-    footnotes' tree processor, so what it defines counts too)."""
-    processors = parser.parser.blockprocessors
-    return Defined(
-        frozenset(parser.references),
-        frozenset(processors["footnote"].footnotes.footnotes) if "footnote" in processors
-        else frozenset(),
-        frozenset(processors["abbr"].abbrs) if "abbr" in processors else frozenset())
 
 
 def tree_elements(root: etree.Element) -> list[Element]:
