@@ -24,7 +24,7 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 from mkdocs.utils.meta import get_data
 
-from .markdown_scan import Kind
+from .markdown_scan import Kind, as_rendered
 
 # Inline links and images: [text](target "title"), ![alt](<target with spaces>).
 INLINE_RE = re.compile(r"(?P<head>!?\[(?:[^\]\\\n]|\\.)*\]\(\s*)(?P<target><[^>\n]*>|[^)\s]+)"
@@ -62,6 +62,8 @@ def rewrite_links(lines: tuple[str, ...], kinds: tuple[Kind, ...], href: Callabl
         def replace(match: re.Match[str]) -> str:
             target = unbracket(match.group("target"))
             new = href(target)
+            if new == target and (rendered := as_rendered(target)) != target:
+                new = href(rendered) if href(rendered) != rendered else target
             if new == target or in_spans(match.start(), code):
                 return match.group(0)
             return match.group("head") + (f"<{new}>" if " " in new else new)

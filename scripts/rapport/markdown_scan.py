@@ -89,6 +89,7 @@ ADMONITION_RE = AdmonitionProcessor.RE
 # headings' (taken from toc itself when pages are planned), prettify adds line breaks.
 UNREAD_TREEPROCESSORS = frozenset({"toc", "prettify"})
 INLINE_START_RE = re.compile(r"[\[<&{]")
+BACKSLASH_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")   # Python-Markdown's escapable
 # `<!-->` and `<!--->` are whole (empty) comments to a browser; Python's HTML parser would
 # read on to the next `-->`, past tags the browser makes.
 EMPTY_COMMENT_RE = re.compile(r"<!---?>")
@@ -261,17 +262,28 @@ def locate(lines: list[str], values: list[str]) -> list[Found]:
     line that does."""
     found, cursor = [], 0
     for value in values:
-        line = next((n for n in range(cursor, len(lines)) if value in lines[n]),
-                    next((n for n in range(cursor) if value in lines[n]), cursor))
+        line = next((n for n in range(cursor, len(lines)) if holds(lines[n], value)),
+                    next((n for n in range(cursor) if holds(lines[n], value)), cursor))
         cursor = line
         found.append(Found(line, value))
     return found
 
 
+def holds(line: str, value: str) -> bool:
+    """Whether a line writes `value`, as is or with backslash escapes and entities."""
+    return value in line or (("\\" in line or "&" in line) and value in as_rendered(line))
+
+
+def as_rendered(text: str) -> str:
+    """Text with Python-Markdown's backslash escapes and HTML's entities undone, as a link's
+    target is once rendered (`#a\\-part` is `#a-part`)."""
+    return unescape(BACKSLASH_ESCAPE_RE.sub(r"\1", text))
+
+
 def written(lines: list[str], values: list[str]) -> list[Found]:
     """The values the text writes itself, at their lines: not what an extension made (the
     footnotes' links and ids, the headings' ids, which are toc's)."""
-    return [found for found in locate(lines, values) if found.value in lines[found.line]]
+    return [found for found in locate(lines, values) if holds(lines[found.line], found.value)]
 
 
 def written_ids(lines: list[str], elements: list[Element]) -> list[Found]:
