@@ -146,3 +146,7 @@ def test_characters_the_parser_might_use_as_markers_are_text_like_any_other():
     """Private-use characters (icon fonts use them) and Python-Markdown's own STX and ETX."""
     body = BODY + "    code \U000f0002999\U000f0003\n\nText \x02rapport:9\x03 and \U000f0000.\n"
     assert parse_article(FRONT + body, PATH).sections[0].title == "A part"
+
+
+def test_an_address_written_with_entities_is_refused_at_its_own_line():
+    assert problems('Text.\n\n<img src="&#47;&#47;evil.example.net/e.png">\n')[0][0] == LINE + 2

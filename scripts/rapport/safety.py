@@ -9,6 +9,7 @@ The site's own Python-Markdown reads the text (`markdown_scan`), so what is code
 from __future__ import annotations
 
 import re
+from html import unescape
 from pathlib import Path
 
 from .errors import ArticleError
@@ -81,6 +82,7 @@ def unsafe_markup(lines: list[str], elements: tuple[Element, ...], path: Path, f
     for message, needle in dict.fromkeys(found):
         bare = CONTROL_RE.sub("", needle.lower())   # the renderer turns tabs into spaces
         line = next((number for number, line in enumerate(lines, first)
-                     if bare in CONTROL_RE.sub("", as_browser_reads(line).lower())), first)
+                     if bare in CONTROL_RE.sub("", as_browser_reads(unescape(line)).lower())),
+                    first)
         problems.append(ArticleError(path, line, message))
     return problems
