@@ -5,6 +5,8 @@
     python scripts/mutate.py --report   # print them again from the last run
     python scripts/mutate.py --resume   # after a change: keep the results of unchanged
                                         # functions, test the rest and every survivor again
+    python scripts/mutate.py --only 'rapport.safety.*'   # only these mutants (fnmatch
+                                        # patterns, repeatable): a changed module's, quickly
 
 A measurement, not a test: it takes long on two cores and is not part of `make test` or CI.
 mutmut (configured in pyproject.toml, [tool.mutmut]) names modules after their folder and
@@ -104,10 +106,12 @@ def main() -> int:
                         help="keep the last run's results for functions that did not change")
     parser.add_argument("--children", type=int, default=os.cpu_count() or 2,
                         help="mutants tested at once (default: one per core)")
+    parser.add_argument("--only", action="append", default=[], metavar="PATTERN",
+                        help="only the mutants whose names match (e.g. 'rapport.safety.*')")
     args = parser.parse_args()
     if not args.report:
         stage(keep_results=args.resume)
-        finished = run(args.children) in (0, 1)  # 1: some mutants survived
+        finished = run(args.children, args.only) in (0, 1)  # 1: some mutants survived
         survivors = [name for name, status in statuses().items() if status == "survived"]
         if args.resume and finished and survivors:  # the tests may have changed since
             finished = run(args.children, survivors) in (0, 1)
