@@ -205,6 +205,17 @@ def test_an_attribute_list_gives_the_heading_its_id_if_it_sets_one():
     (["<div markdown>", "", "    See [it](#a).", "", "</div>"], "HBCBH"),
     (["- item", "", "    para", "", "        code"], "TBTBC"),
     (["Hover", "    {: #x }"], "TT"),
+    # Code is found in the source as the parser made it: escaped characters, blank lines in
+    # it, a quote's `>`, the same block twice, a prose line that ends the same, a block whose
+    # first line a paragraph also has, a footnote's code (its text comes last in the tree).
+    (["    <b> a&b > c"], "C"),
+    (["    a", "", "    b"], "CBC"),
+    ([">     code"], "C"),
+    (["    a", "", "text", "", "    a"], "CBTBC"),
+    (["abcd", "", "    abcd"], "TBC"),
+    (["- item", "", "    a", "    z", "", "        a", "        b"], "TBTTBCC"),
+    (["Text[^1].", "", "[^1]: Note:", "", "        fcode", "", "Para.", "", "    main"],
+     "TBTBCBTBC"),
 ])
 def test_each_line_is_code_html_blank_or_text_as_python_markdown_reads_it(lines, expected):
     letters = {Kind.CODE: "C", Kind.HTML: "H", Kind.TEXT: "T", Kind.BLANK: "B"}

@@ -150,3 +150,10 @@ def test_characters_the_parser_might_use_as_markers_are_text_like_any_other():
 
 def test_an_address_written_with_entities_is_refused_at_its_own_line():
     assert problems('Text.\n\n<img src="&#47;&#47;evil.example.net/e.png">\n')[0][0] == LINE + 2
+
+
+def test_a_style_is_read_with_its_css_escapes_as_the_browser_reads_it():
+    """`\\2f` is a slash to CSS (and a space after an escape ends it); an escape past the
+    last character Unicode has is read as nothing, not a crash."""
+    assert problems('<p style="background:url(\\2f\\2f evil.example.net/x.png)">x</p>\n')
+    assert parse_article(FRONT + BODY + '<p style="content:\'\\110000\'">x</p>\n', PATH)
