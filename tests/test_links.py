@@ -130,8 +130,10 @@ def test_only_a_target_wholly_in_angle_brackets_loses_them():
 
 def test_a_target_written_with_escapes_or_entities_is_found_and_written_for_each_page():
     """Found in review: the renderer's `#a-part` for `#a\\-part` is the same link."""
-    assert found("[x](#a\\-part) [y](miss\\_ing.md) [z](a&amp;b.md)") == [
-        (0, "#a-part"), (0, "miss_ing.md"), (0, "a&b.md")]
+    assert found("[x](#a\\-part) [y](miss\\_ing.md)\n\n[z](a&amp;b.md)") == [
+        (0, "#a-part"), (0, "miss_ing.md"), (2, "a&b.md")]
+    assert links.rewrite_links(("[y](miss\\_ing.md)",), (Kind.TEXT,), lambda target: target
+                               ) == ["[y](miss\\_ing.md)"]
     assert links.rewrite_links(("[x](#a\\-part)",), (Kind.TEXT,),
                                lambda target: "a-part.md" if target == "#a-part" else target
                                ) == ["[x](a-part.md)"]

@@ -154,6 +154,18 @@ def test_an_element_left_open_inside_another_ends_where_the_parser_closes_it():
                                         "# H1"])) == [(1, "H1")]
 
 
+@pytest.mark.parametrize(("lines", "expected"), [
+    (["<div>", "text"], [(0, "<div>")]),
+    (["Text", "", "<div>", "x", "", ""], [(2, "<div>")]),     # blank lines after it
+    (["<DIV>", "x", "</div>"], []),
+    (["<hr>", "# a"], []),
+    (["<div>", "x", "</div>  "], []),
+    (["<div/>", "x"], []),
+])
+def test_a_raw_html_block_is_never_closed_only_when_it_swallows_the_rest(lines, expected):
+    assert [(block.index, block.what) for block in read(lines).open_blocks] == expected
+
+
 def test_a_comment_hides_every_line_up_to_the_first_close_after_it_opens():
     """`-->` counts from after `<!--` (so `<!-->` opens one), and not inside fenced code."""
     html, text = Kind.HTML, Kind.TEXT
@@ -216,6 +228,15 @@ def test_an_attribute_list_gives_the_heading_its_id_if_it_sets_one():
     (["- item", "", "    a", "    z", "", "        a", "        b"], "TBTTBCC"),
     (["Text[^1].", "", "[^1]: Note:", "", "        fcode", "", "Para.", "", "    main"],
      "TBTBCBTBC"),
+    # Raw HTML blocks and elements: a fence of its own length inside one, tags in any case,
+    # white space after a closing tag, a void tag, a raw element inside one holding Markdown.
+    (["<div>", "```", "a", "b", "```", "</div>", "# after"], "HHHHHHT"),
+    (["<DIV>", "x", "</div>"], "HHH"),
+    (["<div>", "x", "</div>  ", "# a"], "HHHT"),
+    (["<hr>", "# a"], "HT"),
+    (["<div markdown>", "Text", "</DIV>", "", "## H"], "HTHBT"),
+    (["<div markdown>", "Text</div>", "", "## H"], "HHBT"),
+    (['<section markdown="1">', "<div>", "x", "</div>", "</section>", "# H"], "HHHHHT"),
 ])
 def test_each_line_is_code_html_blank_or_text_as_python_markdown_reads_it(lines, expected):
     letters = {Kind.CODE: "C", Kind.HTML: "H", Kind.TEXT: "T", Kind.BLANK: "B"}

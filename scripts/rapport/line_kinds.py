@@ -108,9 +108,10 @@ def align_span(norm: list[str], start: int, stop: int, processed: list[str], sta
                 mark_span(kinds, first, end, Kind.HTML)
                 if end >= last_text(norm, stop) and not closed(block):
                     open_blocks.append(OpenBlock(first, f"<{tag_name(block)}>"))
-            else:                           # an element holding Markdown (md_in_html)
+            else:   # an element md_in_html keeps whole: one holding Markdown, or raw in one
                 first = min(next((k for k in range(cursor, stop) if norm[k]), cursor), stop - 1)
-                inner = (block.text or "").split("\n")[1:]
+                holds_markdown = block.get("markdown") is not None
+                inner = (block.text or "").split("\n")[1:] if holds_markdown else []
                 after = align_span(norm, first + 1, stop, inner, stash, fenced, kinds, None,
                                    open_blocks)
                 end = closing_tag_line(norm, after, stop, block.tag)
@@ -118,7 +119,10 @@ def align_span(norm: list[str], start: int, stop: int, processed: list[str], sta
                     open_blocks.append(OpenBlock(first, f"<{block.tag}>"))
                     end = after - 1
                 end = max(end, first)
-                kinds[first] = kinds[end] = Kind.HTML
+                if holds_markdown:
+                    kinds[first] = kinds[end] = Kind.HTML
+                else:
+                    mark_span(kinds, first, end, Kind.HTML)
                 shared = False
             last_end = end
             cursor = max(cursor, end + 1)
