@@ -63,6 +63,7 @@ ARTICLES = {
         "notes:\n", "notes:\n  warn:\n    kind: shout\n    title: T\n    text: X\n") + BODY,
     "unclosed html": FRONT + BODY + "\n<div>\n\n## Swallowed\n\nx.\n",
     "unclosed comment": FRONT + BODY + "\n<!-- never closed\n",
+    "a heading after a closing tag on its line": FRONT + BODY + "\n<div>x</div>## Stray\n",
     "no title": FRONT + "Just text.\n",
     "second title, text before": FRONT + "Before.\n\n# Title\n\nL.\n\n## A\n\nx.\n\n# Again\n",
     "no sections, after a comment": FRONT + "<!-- a comment -->\n\n# Title\n\nLead only.\n",

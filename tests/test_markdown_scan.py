@@ -5,8 +5,8 @@ headings MkDocs renders at the top level, at the same levels, with the same text
 links it reads are the links MkDocs renders.
 
 The oracle is a full render with the site's extensions, recorded after every tree processor
-ran. Known limit, left out here: text right after a raw HTML block's closing tag or a comment
-on the same line (`</div>## Text`) is not read as a heading.
+ran. A heading written right after a closing tag on the same line (`</div>## Text`) starts no
+section: the generator names it as an error (tested on its own, below).
 """
 
 from __future__ import annotations
@@ -287,3 +287,13 @@ def test_the_links_read_are_the_links_mkdocs_renders(lines):
     assume(not read(lines).open_blocks)
     assume(not text.startswith(("---", "Title")))   # page_links reads front matter; this does not
     assert [found.value for found in read(lines).links] == rendered_links(text), text
+
+
+def test_a_heading_after_a_closing_tag_on_its_line_is_named_not_lost():
+    """The parser makes a heading of `## Text` after `</div>` on the same line; no section
+    can start inside a line, so the generator names it (it used to be a known limit)."""
+    lines = ["Text", "", "<div>x</div>## Stray", "more", "", "<!-- c -->## Two", "",
+             "::: note", "## In a fenced div", ":::", "", "<div>", "</div>### Sub"]
+    assert [(found.line, found.value) for found in read(lines).stray_headings] == [
+        (2, "## Stray"), (5, "## Two")]
+    assert rendered_headings("\n".join(lines))[:2] == [(2, "Stray"), (2, "Two")]

@@ -144,6 +144,9 @@ def split_body(lines: list[str], first: int, path: Path, meta: Meta, report: Rep
     reading = read_markdown(lines, markdown.parser)
     report.extend(unsafe_markup(lines, reading.elements, path, first))
     kinds, found, defined = list(reading.kinds), reading.headings, reading.defined
+    for line, heading in reading.stray_headings:
+        report.add(path, first + line, f"'{heading}' follows a closing tag on the same line, so "
+                   "it would start no page: put it on a line of its own")
     for block in reading.open_blocks:
         report.add(path, first + block.index, f"{block.what} is never closed, so everything "
                    "after it would be hidden: close it")

@@ -64,6 +64,7 @@ class Reading:
     headings: tuple[Heading, ...]
     defined: Defined
     open_blocks: tuple[OpenBlock, ...]
+    stray_headings: tuple[Found, ...]   # title or section headings on no line of their own
     links: tuple[Found, ...]        # Markdown links and pictures (a reference's: its target)
     html_links: tuple[Found, ...]   # href and src written in raw HTML
     ids: tuple[Found, ...]          # ids written in the text: raw HTML anchors, {#attr lists}
@@ -105,7 +106,7 @@ def read_markdown(lines: list[str], parser: markdown.Markdown) -> Reading:
     kinds, position, open_blocks = align(lines, processed, stash, fenced, parser.tab_length)
     tagged, candidates, untagged = tag_lines(lines, kinds, position, processed)
     root = parser.parser.parseDocument(tagged).getroot()
-    found = top_level_headings(root, candidates, untagged)
+    found, stray = top_level_headings(root, candidates, untagged)
     unread = {parser.treeprocessors[name] for name in UNREAD_TREEPROCESSORS
               if name in parser.treeprocessors}
     for processor in parser.treeprocessors:             # in the registry's order
@@ -117,7 +118,7 @@ def read_markdown(lines: list[str], parser: markdown.Markdown) -> Reading:
     elements = [*tree_elements(root), *raw_elements(stash, fenced)]
     return Reading(
         kinds=tuple(kinds), headings=tuple(found), defined=defined(parser),
-        open_blocks=tuple(open_blocks),
+        open_blocks=tuple(open_blocks), stray_headings=tuple(stray_lines(lines, kinds, stray)),
         links=tuple(written(lines, [HEADING_TOKEN_RE.sub("", value)
                                     for tag, attributes, raw in elements
                                     if not raw for name, value in attributes
@@ -172,11 +173,13 @@ def heading_token(index: int) -> str:
 
 
 def top_level_headings(root: etree.Element, candidates: dict[int, Heading],
-                       untagged: list[Heading]) -> list[Heading]:
+                       untagged: list[Heading]) -> tuple[list[Heading], list[tuple[int, str]]]:
     """Every heading the block parser made at the top level, in order: only those can start a
     section (not one in a list, a note, or Markdown inside HTML such as `<div markdown>`,
-    which a section page could not close). Read before the inline patterns run."""
+    which a section page could not close); and (level, text) of each it made from no line of
+    its own (text after a closing tag on the same line). Read before the inline patterns."""
     found: list[Heading] = []
+    stray: list[tuple[int, str]] = []
     for child in root:
         level = HEADING_LEVELS.get(child.tag)
         if level is None:
@@ -191,6 +194,22 @@ def top_level_headings(root: etree.Element, candidates: dict[int, Heading],
                             and h.raw == text.strip()), None)
         if heading is not None and heading.level == level:
             found.append(heading)
+        elif match is None:
+            stray.append((level, text.strip()))
+    return found, stray
+
+
+def stray_lines(lines: list[str], kinds: list[Kind], stray: list[tuple[int, str]]
+                ) -> list[Found]:
+    """Where each title or section heading the parser made from no line of its own is
+    written: after a closing tag (`</div>## Text`). One inside a Pandoc `:::` block starts no
+    section on purpose (`in_fenced_divs`)."""
+    fenced_divs = in_fenced_divs(lines, kinds)
+    found = []
+    for level, text in stray:
+        line = next((n for n, line in enumerate(lines) if text in line), 0)
+        if level <= 2 and line not in fenced_divs:
+            found.append(Found(line, f"{'#' * level} {text}"))
     return found
 
 
