@@ -633,3 +633,19 @@ def test_review_every_months_is_a_whole_number_of_months(value):
     assert problem.message.startswith("'review_every_months' must be a whole number of months")
     assert article(MINIMAL_BODY, FRONT.replace("reviewed:", "review_every_months: 12\nreviewed:")
                    ).meta.review_every_months == 12
+
+
+def test_a_marker_in_code_is_code_and_stays_in_the_text():
+    body = article("# Title\n\nL.\n\n## A\n\nText.\n\n```\n<!-- summary: Not one. -->\n```\n"
+                   ).sections[0]
+    assert "<!-- summary: Not one. -->" in body.body.markdown() and not body.summary_written
+
+
+def test_a_notes_lines_are_read_as_the_page_shows_them_in_their_box():
+    """Code in a note is code there: its links stay as typed on every page."""
+    front = FRONT.replace("    text: Moderate, not proof.",
+                          "    text: |\n      See [it](#a).\n\n          [code](#a)\n")
+    note = article("# Title\n\nL.\n\n## A\n\n<!-- note: evidence -->\nText.\n", front
+                   ).meta.notes["evidence"]
+    from rapport.markdown_scan import Kind
+    assert note.kinds[:3] == (Kind.TEXT, Kind.BLANK, Kind.CODE)
