@@ -129,7 +129,7 @@ def read_markdown(lines: list[str], parser: markdown.Markdown) -> Reading:
         ids=tuple(written_ids(lines, elements)), elements=tuple(elements))
 
 
-# --- tokens: headings and indented code, as the block parser makes them ------------------------
+# --- tokens: the headings, as the block parser makes them ---------------------------------------
 
 
 def tag_lines(source: list[str], kinds: list[Kind], position: list[int | None],
