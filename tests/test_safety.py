@@ -157,3 +157,35 @@ def test_a_style_is_read_with_its_css_escapes_as_the_browser_reads_it():
     last character Unicode has is read as nothing, not a crash."""
     assert problems('<p style="background:url(\\2f\\2f evil.example.net/x.png)">x</p>\n')
     assert parse_article(FRONT + BODY + '<p style="content:\'\\110000\'">x</p>\n', PATH)
+
+
+# Found by a second review: text a page places elsewhere than the article does (a lead in its
+# home-page card, a note in its box, both indented) is something else there, and was checked
+# only as the article has it.
+LEAD_BODY = "## A part\n\nSome text.\n"
+
+
+@pytest.mark.parametrize("lead", [
+    "~~~html\n<img src=x onerror=alert(1)>\n~~~\n",           # a fence is text, indented
+    "<!--\n\n<script>alert(1)</script>\n-->\n",                # so is a comment's blank line
+    "<div>\n![x](https://evil.example.net/p.png)\n</div>\n",   # and an HTML block
+])
+def test_a_lead_is_checked_as_its_card_on_the_home_page_shows_it(lead):
+    with pytest.raises(Problems):
+        parse_article(FRONT + "# Title\n\nThe lead.\n\n" + lead + "\n" + LEAD_BODY, PATH)
+
+
+def test_a_notes_title_and_the_definitions_beside_it_are_checked_as_its_box_shows_them():
+    def refused(front: str, body: str = BODY) -> list[str]:
+        with pytest.raises(Problems) as caught:
+            parse_article(front + body, PATH)
+        return [problem.message for problem in caught.value.problems]
+
+    titled = FRONT.replace("title: Evidence", "title: '[click](javascript:alert(1))'")
+    assert any("javascript:" in message for message in refused(titled))
+    defining = FRONT.replace("text: Moderate, not proof.",
+                             "text: \"Moderate.\\n\\n[x]: https://evil.example.net/p.png\"")
+    assert any("note 'evidence' defines a link" in message for message in refused(defining))
+    using = FRONT.replace("text: Moderate, not proof.", "text: See ![y][x].")
+    assert any("another host" in message for message in refused(
+        using, BODY + "Also.\n\n[x]: https://evil.example.net/p.png\n"))

@@ -18,6 +18,7 @@ from .foreign_syntax import check_foreign_syntax
 from .front_matter import MAX_DESCRIPTION, Meta, parse_meta, split_front_matter
 from .definitions import Defined, definition_spans
 from .markdown_scan import Found, Kind, read_markdown
+from .placed_text import at_lines, lead_problems, read_notes
 from .safety import unsafe_markup
 from .site_markdown import MarkdownSetup
 from .slugs import has_letters, heading_slug, plain_text, split_attributes, unique
@@ -202,33 +203,13 @@ def split_body(lines: list[str], first: int, path: Path, meta: Meta, report: Rep
         if section is not None:
             sections.append(section)
     check_duplicate_explicit_slugs(sections, path, report)
-    meta, note_links = read_notes(meta, markdown, path, report)
+    meta, note_links = read_notes(meta, definitions, markdown, path, report)
+    report.extend(lead_problems(lead, meta, definitions, markdown, path))
     return Article(meta=meta, title=meta.title if meta.title != "?" else title_text, lead=lead,
                    sections=tuple(sections), definitions=tuple(definitions),
                    links=at_lines(reading.links, first) + note_links,
                    html_links=at_lines(reading.html_links, first),
                    ids=at_lines(reading.ids, first))
-
-
-def at_lines(found: tuple[Found, ...], first: int) -> tuple[Found, ...]:
-    return tuple(Found(first + line, value) for line, value in found)
-
-
-def read_notes(meta: Meta, markdown: MarkdownSetup, path: Path, report: Report
-               ) -> tuple[Meta, tuple[Found, ...]]:
-    """The front matter's notes as the pages render them, Markdown in a box: each with its
-    lines' kinds, their links, and held to the same safety check as the body."""
-    found: list[Found] = []
-    notes = {}
-    for name, note in meta.notes.items():
-        # As page_text.render_note puts it on a page: indented under an admonition's line.
-        lines = ["!!! note", "", *(f"    {line}" if line else "" for line in
-                                   note.text.split("\n"))]
-        reading = read_markdown(lines, markdown.parser)
-        report.extend(unsafe_markup(lines, reading.elements, path, note.line - 2))
-        found.extend(at_lines(reading.links, note.line - 2))
-        notes[name] = replace(note, kinds=reading.kinds[2:])
-    return replace(meta, notes=notes), tuple(found)
 
 
 def text_of(lines: list[str], kinds: list[Kind], start: int, end: int, first: int) -> Text:

@@ -249,7 +249,7 @@ def in_fenced_divs(lines: list[str], kinds: list[Kind]) -> set[int]:
 def tree_elements(root: etree.Element) -> list[Element]:
     """The elements Markdown made, with their attributes as a browser reads them (the
     serialiser keeps entities, which the browser then decodes)."""
-    return [Element(element.tag, tuple((name.lower(), unescape(value))
+    return [Element(element.tag, tuple((name.lower(), unescape(value or ""))
                                        for name, value in element.attrib.items()), False)
             for element in root.iter() if isinstance(element.tag, str) and element is not root]
 

@@ -70,19 +70,20 @@ def as_browser_reads(value: str, css: bool = False) -> str:
     return value.replace("\\", "/")
 
 
-def unsafe_markup(lines: list[str], elements: tuple[Element, ...], path: Path, first: int = 1
-                  ) -> list[ArticleError]:
+def unsafe_markup(lines: list[str], elements: tuple[Element, ...], path: Path, first: int = 1,
+                  numbers: list[int] | None = None) -> list[ArticleError]:
     """Each unsafe element, attribute or address in an article's body (`lines`, the first at
-    line `first` of the file at `path`; `elements`: every start tag the site's renderer makes
-    of it, from `markdown_scan`), at the first line that holds it. (Front matter is not
-    Markdown: the generator escapes its text.)"""
+    line `first` of the file at `path`, or each at its line in `numbers`; `elements`: every
+    start tag the site's renderer makes of it, from `markdown_scan`), at the first line that
+    holds it. (Front matter is not Markdown: the generator escapes its text.)"""
+    numbers = numbers or list(range(first, first + len(lines)))
     found = [problem for tag, attributes, _ in elements
              for problem in unsafe_attributes(tag, attributes)]
     problems = []
     for message, needle in dict.fromkeys(found):
         bare = CONTROL_RE.sub("", needle.lower())   # the renderer turns tabs into spaces
-        line = next((number for number, line in enumerate(lines, first)
+        line = next((number for number, line in zip(numbers, lines)
                      if bare in CONTROL_RE.sub("", as_browser_reads(unescape(line)).lower())),
-                    first)
+                    numbers[0] if numbers else first)
         problems.append(ArticleError(path, line, message))
     return problems
