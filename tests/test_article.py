@@ -437,9 +437,12 @@ def test_marker_inside_code_is_just_code():
 def test_footnote_and_reference_definitions_belong_to_the_article():
     parsed = article("# Title\n\nL.\n\n## A\n\nSee[^n] and [this][ref].\n\n## B\n\nText.\n\n"
                      "[^n]: A note.\n    More of it.\n[ref]: https://example.org/\n")
-    assert [(d.label, d.kind) for d in parsed.definitions] == [("n", "footnote"),
-                                                                ("ref", "reference")]
-    assert parsed.definitions[0].text.lines == ("[^n]: A note.", "    More of it.")
+    # The rest of a footnote's block is the footnote's, a definition in it too (as
+    # Python-Markdown's footnotes read it: found in review, where a line left behind became a
+    # paragraph of its own on the pages).
+    assert [(d.label, d.kind) for d in parsed.definitions] == [("n", "footnote")]
+    assert parsed.definitions[0].text.lines == ("[^n]: A note.", "    More of it.",
+                                                "[ref]: https://example.org/")
     assert parsed.sections[1].body.markdown() == "Text."
 
 

@@ -64,6 +64,11 @@ ARTICLES = {
     "unclosed html": FRONT + BODY + "\n<div>\n\n## Swallowed\n\nx.\n",
     "unclosed comment": FRONT + BODY + "\n<!-- never closed\n",
     "a heading after a closing tag on its line": FRONT + BODY + "\n<div>x</div>## Stray\n",
+    "a marker inside raw HTML": FRONT + BODY + "\n<div>\n<!-- note: evidence -->\n</div>\n",
+    "indented text after a note": FRONT + BODY + "\n<!-- note: evidence -->\n\n    Code.\n",
+    "a label defined twice": FRONT + BODY + "\nText.[^1]\n\n[^1]: One.\n\n[^1]: Two.\n",
+    "a note that defines a link": FRONT.replace(
+        "text: Moderate, not proof.", 'text: "Moderate.\\n\\n[x]: ../help.md"') + BODY,
     "no title": FRONT + "Just text.\n",
     "second title, text before": FRONT + "Before.\n\n# Title\n\nL.\n\n## A\n\nx.\n\n# Again\n",
     "no sections, after a comment": FRONT + "<!-- a comment -->\n\n# Title\n\nLead only.\n",

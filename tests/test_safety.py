@@ -189,3 +189,24 @@ def test_a_notes_title_and_the_definitions_beside_it_are_checked_as_its_box_show
     using = FRONT.replace("text: Moderate, not proof.", "text: See ![y][x].")
     assert any("another host" in message for message in refused(
         using, BODY + "Also.\n\n[x]: https://evil.example.net/p.png\n"))
+
+
+def test_markers_footnotes_and_labels_hold_what_the_pages_make_of_them():
+    """Found by a second review: a marker replaced inside raw HTML or a longer comment, text
+    indented after a note joining its box, a footnote's next lines left behind as a paragraph,
+    and a label defined twice, whose winner may differ from page to page."""
+    front_note = "\n<!-- note: evidence -->\n"
+    assert problems("<div>" + front_note + "</div>\n")[0][1].startswith(
+        "a <!-- note: … --> marker inside raw HTML")
+    assert problems("<!--\n<script>x</script>" + front_note)[0][1].startswith(
+        "a <!-- note: … --> marker inside raw HTML")
+    assert problems(front_note + "\n    <script>x</script>\n")[0][1].startswith(
+        "the indented text after this note would join its box")
+    article = parse_article(FRONT + BODY + "Text.[^1]\n\n[^1]: A source.\nRead more\n"
+                            '{: onclick="alert(1)" }\n', PATH)
+    assert article.definitions[0].text.lines[-1] == '{: onclick="alert(1)" }'
+    assert "onclick" not in article.sections[0].body.markdown()
+    assert [message.split(":")[0] for _, message in problems(
+        "Text.[^2]\n\n[^2]: One.\n\n[^2]: Two.\n")] == [f"'2' is defined twice (also at line {LINE + 2})"]
+    assert any("'X' is defined twice" in message for _, message in problems(
+        "See ![y][x].\n\n[x]: a.png\n\nText.[^3]\n\n[^3]: A note.\n\n    [X]: b.png\n"))

@@ -16,7 +16,7 @@ from .contacts import find_contacts
 from .errors import Problems, Report
 from .foreign_syntax import check_foreign_syntax
 from .front_matter import MAX_DESCRIPTION, Meta, parse_meta, split_front_matter
-from .definitions import Defined, definition_spans
+from .definitions import Defined, definition_spans, labels_defined_twice
 from .markdown_scan import Found, Kind, read_markdown
 from .placed_text import at_lines, lead_problems, read_notes
 from .safety import unsafe_markup
@@ -156,6 +156,14 @@ def split_body(lines: list[str], first: int, path: Path, meta: Meta, report: Rep
         if kinds[number] is Kind.HTML and TODO_RE.match(line):
             report.add(path, first + number, "unknown marker 'todo': the markers are "
                        f"{', '.join(MARKERS)}")
+        marker = MARKER_RE.match(line) if kinds[number] is Kind.HTML else None
+        if marker and number not in reading.lone_html:
+            report.add(path, first + number, f"a <!-- {marker.group(1)}: … --> marker inside raw "
+                       "HTML or a longer comment: put it on a line of its own, outside them")
+            kinds[number] = Kind.TEXT     # not read as a marker
+        elif marker and marker.group(1) == "note" and joins_note(lines, number):
+            report.add(path, first + number, "the indented text after this note would join its "
+                       "box on the page: unindent it, or put a paragraph between them")
     titles = [h for h in found if h.level == 1]
     if not titles:
         report.add(path, first, "no title: add '# Title' (or a title underlined with '===') "
@@ -203,6 +211,9 @@ def split_body(lines: list[str], first: int, path: Path, meta: Meta, report: Rep
         if section is not None:
             sections.append(section)
     check_duplicate_explicit_slugs(sections, path, report)
+    for line, label, before in labels_defined_twice(
+            [(d.kind, d.label, d.text.lines, d.text.first) for d in definitions]):
+        report.add(path, line, f"'{label}' is defined twice (also at line {before}): keep one")
     meta, note_links = read_notes(meta, definitions, markdown, path, report)
     report.extend(lead_problems(lead, meta, definitions, markdown, path))
     return Article(meta=meta, title=meta.title if meta.title != "?" else title_text, lead=lead,
@@ -214,6 +225,13 @@ def split_body(lines: list[str], first: int, path: Path, meta: Meta, report: Rep
 
 def text_of(lines: list[str], kinds: list[Kind], start: int, end: int, first: int) -> Text:
     return Text(tuple(lines[start:end]), tuple(kinds[start:end]), first + start)
+
+
+def joins_note(lines: list[str], number: int) -> bool:
+    """Whether the next line with text after a note's marker is indented: on the page, it
+    would continue the note's box."""
+    following = next((line for line in lines[number + 1:] if line.strip()), "")
+    return following.startswith(("    ", "\t"))
 
 
 def take_definitions(text: Text, definitions: list[Definition], defined: Defined) -> Text:

@@ -47,7 +47,7 @@ def definition_spans(lines: list[str], kinds: list[Kind], defined: Defined
                      ) -> list[tuple[int, int, str, str]]:
     """(first line, end, label, kind) of each footnote, link reference and abbreviation
     definition in `lines`: one Python-Markdown registered (`defined`), from its first line
-    (and a footnote's indented paragraphs, a title on the next line), as
+    (a footnote's block and its indented paragraphs, a title on the next line), as
     tests/test_article.py pins against the renderer."""
     spans = []
     index = 0
@@ -67,6 +67,9 @@ def definition_spans(lines: list[str], kinds: list[Kind], defined: Defined
             index += 1
             continue
         end = index + 1
+        while found[1] == "footnote" and end < len(lines) and lines[end].strip() \
+                and not FOOTNOTE_DEFINITION_RE.match(lines[end]):
+            end += 1            # the rest of its block is the footnote's, up to the next one
         if found[1] in SPANS:
             match = SPANS[found[1]].match("\n".join(lines[index:index + 3]))
             end = index + (match.group(0).count("\n") if match else 0) + 1
@@ -79,3 +82,25 @@ def definition_spans(lines: list[str], kinds: list[Kind], defined: Defined
         spans.append((index, end, *found))
         index = end
     return spans
+
+
+def labels_defined_twice(definitions: list[tuple[str, str, tuple[str, ...], int]]
+                         ) -> list[tuple[int, str, int]]:
+    """(line, label, the first's line) of each definition whose label was defined before (a
+    reference in a footnote's text counts): only one of them renders, and which one may
+    differ from page to page, as each page has only the footnotes it uses."""
+    seen: dict[tuple[str, str], int] = {}
+    twice = []
+    for kind, label, lines, first in definitions:
+        found = [(kind, label, first)]
+        if kind == "footnote":
+            found += [("reference", match.group(1), first + offset)
+                      for offset, line in enumerate(lines)
+                      if (match := REFERENCE_DEFINITION_RE.match(line.strip()))]
+        for what, name, line in found:
+            key = (what, name.strip().lower() if what == "reference" else name)
+            if key in seen:
+                twice.append((line, name, seen[key]))
+            seen.setdefault(key, line)
+    return twice
+

@@ -52,24 +52,26 @@ def preprocess(lines: list[str], parser: markdown.Markdown) -> tuple[list[str], 
 
 
 def align(source: list[str], processed: list[str], stash: list, fenced: int, tab_length: int
-          ) -> tuple[list[Kind], list[int | None], list[OpenBlock]]:
-    """Each source line's kind, and its index in the processed lines (None if stashed). The
-    preprocessors keep every line they do not stash, in order; each stashed block becomes a
-    placeholder line, with blank lines around it and any text after its closing tag below."""
+          ) -> tuple[list[Kind], list[int | None], list[OpenBlock], set[int]]:
+    """Each source line's kind, its index in the processed lines (None if stashed), the
+    blocks never closed, and the lines that are a raw HTML block (or comment) on their own.
+    The preprocessors keep every line they do not stash, in order; each stashed block becomes
+    a placeholder line, with blank lines around it and any text after its closing tag below."""
     norm = [line.expandtabs(tab_length) if line.strip() else "" for line in source]
     kinds = [Kind.TEXT if line else Kind.BLANK for line in norm]
     position: list[int | None] = [None] * len(norm)
     open_blocks: list[OpenBlock] = []
-    align_span(norm, 0, len(norm), processed, stash, fenced, kinds, position, open_blocks)
+    lone: set[int] = set()
+    align_span(norm, 0, len(norm), processed, stash, fenced, kinds, position, open_blocks, lone)
     for index, line in enumerate(norm):   # Python-Markdown leaves an unclosed comment as text
         if kinds[index] is Kind.TEXT and "<!--" in line and "-->" not in line[line.rindex("<!--"):]:
             open_blocks.append(OpenBlock(index, "<!--"))
-    return kinds, position, sorted(set(open_blocks), key=lambda block: block.index)
+    return kinds, position, sorted(set(open_blocks), key=lambda block: block.index), lone
 
 
 def align_span(norm: list[str], start: int, stop: int, processed: list[str], stash: list,
                fenced: int, kinds: list[Kind], position: list[int | None] | None,
-               open_blocks: list[OpenBlock]) -> int:
+               open_blocks: list[OpenBlock], lone: set[int]) -> int:
     """Align source lines `start`..`stop` with `processed` (the top level, or the inner
     lines of a Markdown-holding HTML element, whose lines have no position); return the line
     after the last one matched. Fenced code is where the next source lines are; a raw HTML
@@ -106,6 +108,8 @@ def align_span(norm: list[str], start: int, stop: int, processed: list[str], sta
                 end = min(first + stashed_lines(block, stash, fenced) - 1, stop - 1)
                 shared = not norm[end].rstrip().endswith(block.rstrip().split("\n")[-1].strip())
                 mark_span(kinds, first, end, Kind.HTML)
+                if first == end and norm[first].strip() == block.strip():
+                    lone.add(first)
                 if end >= last_text(norm, stop) and not closed(block):
                     open_blocks.append(OpenBlock(first, f"<{tag_name(block)}>"))
             else:   # an element md_in_html keeps whole: one holding Markdown, or raw in one
@@ -113,7 +117,7 @@ def align_span(norm: list[str], start: int, stop: int, processed: list[str], sta
                 holds_markdown = block.get("markdown") is not None
                 inner = (block.text or "").split("\n")[1:] if holds_markdown else []
                 after = align_span(norm, first + 1, stop, inner, stash, fenced, kinds, None,
-                                   open_blocks)
+                                   open_blocks, lone)
                 end = closing_tag_line(norm, after, stop, block.tag)
                 if end is None:             # the parser closed it after its last inner line
                     open_blocks.append(OpenBlock(first, f"<{block.tag}>"))

@@ -65,6 +65,7 @@ class Reading:
     defined: Defined
     open_blocks: tuple[OpenBlock, ...]
     stray_headings: tuple[Found, ...]   # title or section headings on no line of their own
+    lone_html: frozenset[int]       # lines that are a raw HTML block or a comment on their own
     links: tuple[Found, ...]        # Markdown links and pictures (a reference's: its target)
     html_links: tuple[Found, ...]   # href and src written in raw HTML
     ids: tuple[Found, ...]          # ids written in the text: raw HTML anchors, {#attr lists}
@@ -103,7 +104,8 @@ def read_markdown(lines: list[str], parser: markdown.Markdown) -> Reading:
     parser.reset()
     processed, fenced = preprocess(lines, parser)
     stash = parser.htmlStash.rawHtmlBlocks
-    kinds, position, open_blocks = align(lines, processed, stash, fenced, parser.tab_length)
+    kinds, position, open_blocks, lone = align(lines, processed, stash, fenced,
+                                               parser.tab_length)
     tagged, candidates, untagged = tag_lines(lines, kinds, position, processed)
     root = parser.parser.parseDocument(tagged).getroot()
     found, stray = top_level_headings(root, candidates, untagged)
@@ -118,7 +120,7 @@ def read_markdown(lines: list[str], parser: markdown.Markdown) -> Reading:
     elements = [*tree_elements(root), *raw_elements(stash, fenced)]
     return Reading(
         kinds=tuple(kinds), headings=tuple(found), defined=defined(parser),
-        open_blocks=tuple(open_blocks), stray_headings=tuple(stray_lines(lines, kinds, stray)),
+        open_blocks=tuple(open_blocks), lone_html=frozenset(lone), stray_headings=tuple(stray_lines(lines, kinds, stray)),
         links=tuple(written(lines, [HEADING_TOKEN_RE.sub("", value)
                                     for tag, attributes, raw in elements
                                     if not raw for name, value in attributes
