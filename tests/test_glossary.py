@@ -133,3 +133,13 @@ def test_an_allowed_contact_may_appear_in_the_glossary():
     assert errors_of(text)[0].message.startswith("e-mail address 'help@mail.rapport-demo.org'")
     glossary = parse_glossary(text, PATH, frozenset({"help@mail.rapport-demo.org"}))
     assert glossary.terms[0].definition == "Ask help@mail.rapport-demo.org."
+
+
+def test_the_intro_and_definitions_are_held_to_the_safety_check_as_their_page_has_them():
+    """Found by a second review: the Glossary page renders them as Markdown."""
+    definition = GOOD.replace("definition: ", "definition: A feeling <script>x()</script> ", 1)
+    intro = GOOD.replace("intro: ", 'intro: <iframe src="https://evil.example.net"></iframe> ', 1)
+    for text, words in ((definition, "a <script> element"), (intro, "a <iframe> element")):
+        with pytest.raises(Problems) as caught:
+            parse_glossary(text, PATH)
+        assert any(words in problem.message for problem in caught.value.problems), text

@@ -17,6 +17,9 @@ from .contacts import find_contacts
 from .dates import iso_date
 from .yaml_lines import is_text
 from .errors import Problems, Report
+from .markdown_scan import read_markdown
+from .safety import unsafe_markup
+from .site_markdown import MarkdownSetup
 from .slugs import has_letters, slugify
 
 KEYS = ("title", "description", "intro", "reviewed", "terms")
@@ -51,9 +54,14 @@ class Glossary:
         return {form: term for term in self.terms for form in term.forms}
 
 
-def parse_glossary(text: str, path: Path, allowed_contacts: frozenset[str] = frozenset()
-                   ) -> Glossary:
-    """Validate the glossary, reporting every problem with its line."""
+def parse_glossary(text: str, path: Path, allowed_contacts: frozenset[str] = frozenset(),
+                   markdown: MarkdownSetup | None = None) -> Glossary:
+    """Validate the glossary, reporting every problem with its line. `markdown`: the site's
+    (default: this project's), which reads the intro and definitions as their page has them."""
+    if markdown is None:
+        from .sources import project_settings  # sources reads the disk, and imports this
+
+        markdown = project_settings().markdown
     report = Report()
     for contact in find_contacts(text.splitlines(), allowed_contacts):
         report.add(path, contact.line + 1, f"{contact.kind} '{contact.value}': contact "
@@ -88,6 +96,10 @@ def parse_glossary(text: str, path: Path, allowed_contacts: frozenset[str] = fro
              for number, entry in enumerate(entries)]
     check_unique(terms, [line("terms", number) for number in range(len(entries))], path,
                  report)
+    if is_text(data.get("intro")):
+        check_page(data["intro"], line("intro"), [
+            (term, line("terms", number, "definition"))
+            for number, term in enumerate(terms) if term is not None], markdown, path, report)
     report.raise_if_any()
     return Glossary(title=clean(data["title"]), description=clean(data["description"]),
                     intro=data["intro"].strip(), reviewed=reviewed,
@@ -128,6 +140,22 @@ def parse_term(entry: Any, number: int, line, path: Path, report: Report) -> Ter
     return Term(term=term, anchor=anchor if has_letters(anchor) else f"term-{number + 1}",
                 forms=tuple(form.strip() for form in forms),
                 tooltip=clean(entry["tooltip"]), definition=entry["definition"].strip())
+
+
+def check_page(intro: str, intro_line: int, terms: list[tuple[Term, int]],
+               markdown: MarkdownSetup, path: Path, report: Report) -> None:
+    """The intro and the definitions are Markdown on the Glossary page: nothing that runs,
+    nothing from another host, read as page_text.render_glossary lays them out (each
+    definition indented in a definition list)."""
+    lines = intro.strip().split("\n")
+    numbers = [intro_line] * len(lines)
+    for term, number in terms:
+        definition = term.definition.splitlines() or [""]
+        lines += ["", "Term", f":   {definition[0]}",
+                  *(f"    {text}" if text else "" for text in definition[1:])]
+        numbers += [number] * (len(definition) + 2)
+    reading = read_markdown(lines, markdown.parser)
+    report.extend(unsafe_markup(lines, reading.elements, path, numbers=numbers))
 
 
 def check_unique(terms: list[Term | None], lines: list[int], path: Path, report: Report

@@ -137,7 +137,7 @@ def read_glossary(path: Path, settings: Settings, report: Report) -> Glossary | 
     if text is None:
         return None
     try:
-        return parse_glossary(text, path, settings.allowed_contacts)
+        return parse_glossary(text, path, settings.allowed_contacts, settings.markdown)
     except Problems as problems:
         report.extend(problems.problems)
         return None
