@@ -18,6 +18,7 @@ from .dates import iso_date
 from .yaml_lines import is_text
 from .errors import Problems, Report
 from .markdown_scan import read_markdown
+from .placed_text import indented
 from .safety import unsafe_markup
 from .site_markdown import MarkdownSetup
 from .slugs import has_letters, slugify
@@ -152,7 +153,7 @@ def check_page(intro: str, intro_line: int, terms: list[tuple[Term, int]],
     for term, number in terms:
         definition = term.definition.splitlines() or [""]
         lines += ["", "Term", f":   {definition[0]}",
-                  *(f"    {text}" if text else "" for text in definition[1:])]
+                  *indented(definition[1:])]
         numbers += [number] * (len(definition) + 2)
     reading = read_markdown(lines, markdown.parser)
     report.extend(unsafe_markup(lines, reading.elements, path, numbers=numbers))

@@ -24,6 +24,7 @@ from .glossary import Glossary
 from .layout import (ARTICLE_ICON, ARTICLES_PAGE, ARTICLES_TITLE, DEFAULT_ICON, HOME, MARK,
                      section_page)
 from .markdown_scan import ATX_RE, Kind
+from .placed_text import CARD_GRID, indented, note_box
 from .settings import NextStep, Settings
 from .slugs import atx_text, escape_html, escape_markdown
 from .page_meta import (HIDE_TOC, WHOLE_PAGE_END, article_page_front_matter, dump_item,
@@ -56,7 +57,7 @@ def render_home(collection: Collection, settings: Settings, icons: Mapping[str, 
             cards.append(render_article_card(entry, icons[ARTICLE_ICON], HOME,
                                              settings.characters_per_minute, lead))
         parts += [f"## {ARTICLES_TITLE}",
-                  '<div class="grid cards" markdown>\n\n' + "\n".join(cards) + "\n</div>"]
+                  f'{CARD_GRID}\n\n' + "\n".join(cards) + "\n</div>"]
     parts += [text for text in definitions if text]
     meta = {"title": escape_html(settings.home_title),
             "description": escape_html(settings.site_description), "hide": ["toc"],
@@ -77,7 +78,7 @@ def render_articles_page(collection: Collection, settings: Settings,
         parts += [f"## {escape_markdown(article.title)} {{ #{entry.name} }}",
                   f"[Read the whole article]({whole}){{ .md-button .md-button--primary }}",
                   f'### In this article {{ #{entry.name}--parts }}',
-                  f'<div class="grid cards" markdown>\n\n{cards}\n</div>']
+                  f'{CARD_GRID}\n\n{cards}\n</div>']
         if article.meta.publication and any(s.summary_written for s in article.sections):
             parts.append(f"The summaries on these cards are the {settings.site_name} editors’ "
                          "words, not the author’s.\n{ .rapport-small }")
@@ -93,7 +94,7 @@ def article_cards(collection: Collection, settings: Settings, icons: Mapping[str
     cards = "\n".join(render_article_card(entry, icons[ARTICLE_ICON], page,
                                           settings.characters_per_minute)
                       for entry in collection.entries)
-    return f'<div class="grid cards" markdown>\n\n{cards}\n</div>'
+    return f'{CARD_GRID}\n\n{cards}\n</div>'
 
 
 def render_article_card(entry: Entry, svg: str, page: PurePosixPath, pace: int,
@@ -109,9 +110,9 @@ def render_article_card(entry: Entry, svg: str, page: PurePosixPath, pace: int,
     text = lead or escape_markdown(article.meta.description)
     if lead and article.meta.publication:   # another's words: say whose, not the site's claim
         text = f"*{escape_markdown(article.meta.author or '')} writes:*\n\n{lead}"
-    indented = "\n".join(f"    {line}" if line else "" for line in text.split("\n"))
+    nested = "\n".join(indented(text.split("\n")))
     return (f"-   {icon} __[{escape_markdown(article.title)}]({link})__\n\n"
-            f"    ---\n\n{indented}\n\n"
+            f"    ---\n\n{nested}\n\n"
             f"    {minutes} min read · {parts_label(len(article.sections))}\n")
 
 
@@ -249,8 +250,7 @@ def render_glossary(glossary: Glossary, label: str) -> str:
     """The Glossary page: a definition list, an anchor per term."""
     entries = []
     for term in glossary.terms:
-        definition = "\n".join(f"    {line}" if line else "" for line in
-                               term.definition.splitlines())
+        definition = "\n".join(indented(term.definition.splitlines()))
         entries.append(f"{escape_markdown(term.term)} {{ #{term.anchor} }}\n:   "
                        f"{definition.lstrip()}")
     meta = {"title": escape_html(glossary.title), "description":
@@ -316,8 +316,7 @@ def render_note(note: Note, href: Callable[[str], str]) -> str:
     """A note as an admonition, its links written for the page it is on."""
     text = note_text(note)
     body = links.rewrite_links(text.lines, text.kinds, href)
-    indented = "\n".join(f"    {line}" if line else "" for line in body)
-    return f'!!! {note.kind} "{escape_html(note.title)}"\n\n{indented}'
+    return f'{note_box(note.kind, escape_html(note.title))}\n\n' + "\n".join(indented(body))
 
 
 def render_definitions(definitions: tuple[Definition, ...], used_in: str | None,

@@ -19,10 +19,24 @@ from .slugs import escape_html
 if TYPE_CHECKING:
     from .article import Definition, Text
 
-# How page_text places them: a note under its admonition's line, a lead in a card of the
-# home page's grid, below the card's title and rule.
-NOTE_BOX = '!!! note "{title}"'
-CARD = ['<div class="grid cards" markdown>', "", "-   Card", "", "    ---", ""]
+
+# How a page nests text: page_text writes it so, and this reads an article's text so.
+
+CARD_GRID = '<div class="grid cards" markdown>'   # Material's grid of cards, holding Markdown
+
+
+def note_box(kind: str, title: str) -> str:
+    """The first line of a note's box (an admonition); its text follows, indented."""
+    return f'!!! {kind} "{title}"'
+
+
+def indented(lines: list[str]) -> list[str]:
+    """Lines nested four spaces in (a box's text, a card's, a definition's)."""
+    return [f"    {line}" if line else "" for line in lines]
+
+
+# As page_text places a lead: in a card of the home page's grid, below its title and rule.
+CARD = [CARD_GRID, "", "-   Card", "", "    ---", ""]
 
 
 def as_placed(before: list[tuple[str, int]], lines: list[str], first: int, after: list[str],
@@ -30,7 +44,7 @@ def as_placed(before: list[tuple[str, int]], lines: list[str], first: int, after
               ) -> tuple[list[str], list[int], Reading]:
     """`lines` (the first at file line `first`) indented under `before`, then `after` and the
     article's definitions, as a page has them; each line's file line; the one pass's reading."""
-    placed = [text for text, _ in before] + [f"    {line}" if line else "" for line in lines]
+    placed = [text for text, _ in before] + indented(lines)
     numbers = [number for _, number in before] + list(range(first, first + len(lines)))
     placed += [*after, ""]
     numbers += [first + len(lines)] * (len(after) + 1)
@@ -49,7 +63,7 @@ def read_notes(meta: Meta, definitions: list[Definition], markdown: MarkdownSetu
     found: list[Found] = []
     notes = {}
     for name, note in meta.notes.items():
-        before = [(NOTE_BOX.format(title=escape_html(note.title)), note.line - 1),
+        before = [(note_box(note.kind, escape_html(note.title)), note.line - 1),
                   ("", note.line - 1)]
         lines = note.text.split("\n")
         placed, numbers, reading = as_placed(before, lines, note.line, [], definitions,
