@@ -137,3 +137,15 @@ def test_a_target_written_with_escapes_or_entities_is_found_and_written_for_each
     assert links.rewrite_links(("[x](#a\\-part)",), (Kind.TEXT,),
                                lambda target: "a-part.md" if target == "#a-part" else target
                                ) == ["[x](a-part.md)"]
+
+
+def test_a_pages_links_are_found_at_their_lines_past_its_front_matter():
+    """A hand-written page's links, each at the line that writes it (0-based, front matter
+    counted), with what a backslash escaped as MkDocs reads it (`a\\_b.md` is `a_b.md`, not
+    the placeholder Python-Markdown holds until its last tree processor), and no permalink
+    of toc's."""
+    page = ("---\ntitle: Hand\n---\n\n# Hand\n\n[one](gone.md)\n\n"
+            "[two](a\\_b.md) and ![three](c.png)\n\n[one again](gone.md)\n")
+    assert links.page_links(page, PARSER) == [
+        links.Link(6, "gone.md"), links.Link(8, "a_b.md"), links.Link(8, "c.png"),
+        links.Link(10, "gone.md")]

@@ -24,7 +24,7 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 from mkdocs.utils.meta import get_data
 
-from .markdown_scan import Kind, as_rendered
+from .markdown_scan import LINK_ATTRIBUTE, Kind, as_rendered, locate
 
 # Inline links and images: [text](target "title"), ![alt](<target with spaces>).
 INLINE_RE = re.compile(r"(?P<head>!?\[(?:[^\]\\\n]|\\.)*\]\(\s*)(?P<target><[^>\n]*>|[^)\s]+)"
@@ -135,13 +135,12 @@ def relative_path(target: str, folder: str) -> str:
 # --- the links a page has, as the renderer finds them ---------------------------------------
 
 
-LINK_ATTRIBUTE = {"a": "href", "img": "src"}
-
-
 class LinkCollector(Treeprocessor):
     """Python-Markdown's own idea of a page's links: every `<a href>` and `<img src>` its
     inline patterns made (reference links with their definitions' targets; nothing from code
-    or raw HTML, which is stashed by then), in the order of the page."""
+    or raw HTML, which is stashed by then), in the order of the page, each with what a
+    backslash escaped put back as its `unescape` tree processor will (`a\\_b.md` is a
+    placeholder until then)."""
 
     NAME = "rapport_links"
 
@@ -150,31 +149,25 @@ class LinkCollector(Treeprocessor):
         self.found: list[str] = []
 
     def run(self, root: etree.Element) -> None:
-        self.found = [target for element in root.iter()
+        unescape = self.md.treeprocessors["unescape"].unescape
+        self.found = [unescape(target) for element in root.iter()
                       if element.tag in LINK_ATTRIBUTE
                       and (target := element.get(LINK_ATTRIBUTE[element.tag]))]
 
 
 def page_links(markdown_text: str, parser: markdown.Markdown) -> list[Link]:
     """Every link and image target of a page as the renderer finds it, each with the 0-based
-    line of the page it is written on: the first line, from the previous link's on, that
-    holds the target as written (a reference link's is its definition's)."""
+    line of the page it is written on, found as an article's are (`markdown_scan.locate`)."""
     if LinkCollector.NAME not in parser.treeprocessors:
-        # After `inline` (20), which makes the links; before anything rewrites them.
+        # After `inline` (20), which makes the links; before toc (5) adds its permalinks.
         parser.treeprocessors.register(LinkCollector(parser), LinkCollector.NAME, 19)
     collector = parser.treeprocessors[LinkCollector.NAME]
     body, _ = get_data(markdown_text)
     parser.reset().convert(body)
     lines = markdown_text.split("\n")
     start = len(lines) - len(body.split("\n"))
-    found, cursor = [], start
-    for target in collector.found:
-        line = next((number for number in range(cursor, len(lines)) if target in lines[number]),
-                    next((number for number in range(start, len(lines))
-                          if target in lines[number]), cursor))
-        cursor = line
-        found.append(Link(line, target))
-    return found
+    return [Link(start + found.line, found.value)
+            for found in locate(lines[start:], collector.found)]
 
 
 # --- the ids a page's headings get ------------------------------------------------------------

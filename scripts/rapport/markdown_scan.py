@@ -120,7 +120,8 @@ def read_markdown(lines: list[str], parser: markdown.Markdown) -> Reading:
     elements = [*tree_elements(root), *raw_elements(stash, fenced)]
     return Reading(
         kinds=tuple(kinds), headings=tuple(found), defined=defined(parser),
-        open_blocks=tuple(open_blocks), lone_html=frozenset(lone), stray_headings=tuple(stray_lines(lines, kinds, stray)),
+        open_blocks=tuple(open_blocks), lone_html=frozenset(lone),
+        stray_headings=tuple(stray_lines(lines, kinds, stray)),
         links=tuple(written(lines, [HEADING_TOKEN_RE.sub("", value)
                                     for tag, attributes, raw in elements
                                     if not raw for name, value in attributes
