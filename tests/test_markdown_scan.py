@@ -23,6 +23,7 @@ from markdown.treeprocessors import Treeprocessor
 from mkdocs.utils.yaml import yaml_load
 from profiles import examples
 from project import ROOT
+from rapport.line_kinds import closing_tag_line, find_run, last_text
 from rapport.markdown_scan import Kind, read_markdown
 from rapport.site_markdown import MKDOCS_BUILTINS
 from rapport.sources import project_settings
@@ -161,6 +162,10 @@ def test_an_element_left_open_inside_another_ends_where_the_parser_closes_it():
     (["<hr>", "# a"], []),
     (["<div>", "x", "</div>  "], []),
     (["<div/>", "x"], []),
+    (["<div>", "x", "</DIV>"], []),                          # closing tags in any case
+    (["Text", "", "<hr>"], []),                              # a void element, last
+    (["Text", "", "<div />"], []),                           # closed as it opens, last
+    (["Text", "", "<!-- a comment -->"], []),
 ])
 def test_a_raw_html_block_is_never_closed_only_when_it_swallows_the_rest(lines, expected):
     assert [(block.index, block.what) for block in read(lines).open_blocks] == expected
@@ -297,3 +302,28 @@ def test_a_heading_after_a_closing_tag_on_its_line_is_named_not_lost():
     assert [(found.line, found.value) for found in read(lines).stray_headings] == [
         (2, "## Stray"), (5, "## Two")]
     assert rendered_headings("\n".join(lines))[:2] == [(2, "Stray"), (2, "Two")]
+
+
+# --- line_kinds' helpers, where a whole article reaches them only at its edges -------------------
+
+
+def test_the_last_text_line_before_a_stop_is_found_from_the_stop_back():
+    assert last_text(["a", "b"], 2) == 1
+    assert last_text(["a", "b", ""], 3) == 1
+    assert last_text(["", "x"], 1) == 0          # nothing before the stop: the first line
+    assert last_text(["a", "", "b", ""], 4) == 2
+
+
+def test_a_closing_tag_is_sought_from_the_line_after_the_last_inner_line_on():
+    lines = ["<div markdown>", "</div>", "x", "</div>"]
+    assert closing_tag_line(lines, 3, 4, "div") == 3     # not the one above the cursor's line
+    assert closing_tag_line(["a", "</div>", "b", "</DIV >"], 3, 4, "div") == 3
+    assert closing_tag_line(["</div>", "x"], 1, 2, "div") == 0   # the inner line's own
+    assert closing_tag_line(["<div>", "x"], 1, 2, "div") is None
+
+
+def test_indented_code_is_found_only_behind_indentation_or_a_quotes_marker():
+    assert find_run(["text", "    code", "    more"], ["code", "more"], 0) == 1
+    assert find_run(["> " + "    code"], ["code"], 0) == 0
+    assert find_run(["XX  code", "Xx  code"], ["code"], 0) is None    # text, not indentation
+    assert find_run(["    code", "", "    code"], ["code"], 1) == 2

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from rapport.article import parse_article
 from rapport.errors import Problems
+from rapport.markdown_scan import Kind
+from rapport.safety import as_browser_reads, unsafe_attributes, unsafe_markup
 from samples import BODY_LINE, FRONT
 
 PATH = Path("content/article.md")
@@ -210,3 +212,76 @@ def test_markers_footnotes_and_labels_hold_what_the_pages_make_of_them():
         "Text.[^2]\n\n[^2]: One.\n\n[^2]: Two.\n")] == [f"'2' is defined twice (also at line {LINE + 2})"]
     assert any("'X' is defined twice" in message for _, message in problems(
         "See ![y][x].\n\n[x]: a.png\n\nText.[^3]\n\n[^3]: A note.\n\n    [X]: b.png\n"))
+
+
+FETCHED_MESSAGE = ("'{}' is fetched from another host, which would tell it who reads the page: "
+                   "save the file under docs/ and link it relatively, or link to it instead")
+
+
+@pytest.mark.parametrize(("tag", "attributes", "expected"), [
+    ("script", (), [("a <script> element: no article may put code, a form or another page on "
+                     "the site; remove it", "<script")]),
+    ("a", (("href", "VBScript:MsgBox(1)"),),
+     [("a 'vbscript:' address runs code: remove it", "VBScript:MsgBox(1)")]),
+    ("a", (("href", "DATA:text/html,<script>alert(document.cookie)</script>"),),
+     [("a 'data:' address runs code: remove it", "DATA:text/html,<scri")]),
+    # SVG's <image> and <use> fetch their href (plain or xlink:); a link's href is followed
+    # only when a reader chooses to.
+    ("image", (("href", "https://cdn.example.net/a.png"),),
+     [(FETCHED_MESSAGE.format("https://cdn.example.net/a.png"),
+       "https://cdn.example.net/a.png")]),
+    ("use", (("xlink:href", "//cdn.example.net/s.svg#i"),),
+     [(FETCHED_MESSAGE.format("//cdn.example.net/s.svg#i"), "//cdn.example.net/s.svg#i")]),
+    ("a", (("href", "https://example.org/"), ("xlink:href", "https://example.org/")), []),
+    # The address alone, without the quotes and brackets of the CSS around it.
+    ("p", (("style", "background: url('https://cdn.example.net/x.png')"),),
+     [(FETCHED_MESSAGE.format("https://cdn.example.net/x.png"),
+       "https://cdn.example.net/x.png")]),
+])
+def test_each_unsafe_thing_in_a_start_tag_is_named_with_the_text_to_find_it_by(
+        tag, attributes, expected):
+    assert unsafe_attributes(tag, attributes) == expected
+
+
+@pytest.mark.parametrize(("value", "read"), [
+    ("\\75rl(//cdn.example.net/a.png)", "url(//cdn.example.net/a.png)"),    # hex, no space
+    ("\\000075 rl(x)", "url(x)"),                  # six digits, and the space that ends them
+    ("a\\:b", "a:b"),                              # any other character: itself
+    ("\\ffffff x", "x"),                           # past Unicode: nothing
+    ("a\\b", "a\u000b"),                           # one hex digit
+])
+def test_a_styles_css_escapes_are_read_as_a_browser_reads_them(value, read):
+    assert as_browser_reads(value, css=True) == read
+    assert as_browser_reads("a\\b") == "a/b"       # an address: a backslash is a slash
+
+
+def test_a_problem_is_placed_at_the_first_line_that_holds_it_or_else_the_first_line():
+    elements = (("script", (), False),)
+    assert [(error.line, error.message[:20]) for error in
+            unsafe_markup(["Text", "<SCRIPT>x</SCRIPT>"], elements, PATH)] == [
+        (2, "a <script> element: ")]
+    # A tag the lines do not write as such (made by a renderer): the text's first line.
+    assert [error.line for error in unsafe_markup(["Text", "more"], elements, PATH,
+                                                  numbers=[7, 9])] == [7]
+    assert [error.line for error in unsafe_markup(["Text"], elements, PATH, first=4)] == [4]
+
+
+@pytest.mark.parametrize("definition", ["[^n]: A footnote.", "*[WHO]: World Health Org."])
+def test_a_note_may_define_no_footnote_or_abbreviation_either(definition):
+    defining = FRONT.replace("text: Moderate, not proof.",
+                             f"text: \"Moderate.\\n\\n{definition}\"")
+    with pytest.raises(Problems) as caught:
+        parse_article(defining + BODY, PATH)
+    assert [problem.message for problem in caught.value.problems] == [
+        "note 'evidence' defines a link, a footnote or an abbreviation: write the address in "
+        "its link, and the rest in the body"]
+
+
+def test_a_notes_own_lines_are_read_apart_from_the_articles_definitions_after_them():
+    """A note of several lines, in an article with a footnote: the footnote is the body's, not
+    the note's, and the note's kinds are its own lines'."""
+    front = FRONT.replace("text: Moderate, not proof.",
+                          "text: \"Moderate,\\nnot proof,\\n\\n    but a sign.\"")
+    article = parse_article(front + BODY + "A claim.[^1]\n\n[^1]: A study.\n", PATH)
+    assert article.meta.notes["evidence"].kinds == (
+        Kind.TEXT, Kind.TEXT, Kind.BLANK, Kind.CODE)
