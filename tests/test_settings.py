@@ -5,9 +5,12 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 
 import pytest
+from mkdocs.utils.yaml import yaml_load
 from project import FIXTURE_SETTINGS, ROOT
 from rapport.errors import Problems
-from rapport.settings import NextStep, settings_from
+from rapport.settings import NextStep, settings_from, snippet_folders
+from rapport.site_markdown import MKDOCS_BUILTINS, markdown_setup
+from rapport.slugs import slugify
 from rapport.sources import read_settings
 
 PATH = Path("mkdocs.yml")
@@ -168,3 +171,50 @@ def test_an_unreadable_or_broken_settings_file_is_one_clear_problem(tmp_path):
     assert [str(problem) for problem in caught.value.problems] == [
         f"{unset.as_posix()}: error: no 'extra: rapport:' settings: see handbook/articles.md, "
         "'Site settings'"]
+
+
+@pytest.mark.parametrize(("config", "expected"), [
+    # As MkDocs hands it over once loaded, and as mkdocs.yml writes it.
+    ({"mdx_configs": {"pymdownx.snippets": {"base_path": ["docs/snippets", "more"]}}},
+     ("docs/snippets", "more")),
+    ({"mdx_configs": None, "markdown_extensions": [
+        "toc", {"footnotes": {}}, {"pymdownx.snippets": {"base_path": "docs/snippets"}}]},
+     ("docs/snippets",)),
+    ({"mdx_configs": {"toc": {}}, "markdown_extensions": [{"pymdownx.snippets": None}]},
+     (".",)),                                   # its own default: the folder MkDocs runs in
+    ({"markdown_extensions": [{"pymdownx.snippets": {"base_path": [3, "a"]}}]}, ("a",)),
+    ({"markdown_extensions": [{"pymdownx.snippets": {"base_path": 3}}]}, ()),
+    ({"markdown_extensions": ["pymdownx.snippets"]}, (".",)),   # listed without options
+    ({"markdown_extensions": ["toc"]}, ()),                    # not listed: no files to find
+    ({}, ()),
+])
+def test_snippet_folders_are_pymdownx_snippets_base_path_beside_mkdocs_yml(config, expected):
+    project = Path("/project")
+    assert snippet_folders(config, project / "mkdocs.yml") == tuple(
+        project / folder for folder in expected)
+
+
+def test_the_site_markdown_is_mkdocs_yml_s_with_the_hooks_slugify_and_snippets_for_reading():
+    """Built afresh from the raw file (as `mkdocs.yml` writes it) and from a config MkDocs has
+    loaded: the same extensions; toc makes ids with the generator's slugify; snippets reads
+    from the folders beside mkdocs.yml and appends nothing (the tooltips are every page's,
+    not an article's) and stops on no missing file (the article's line says so)."""
+    raw = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    folders = (Path("/project/docs/snippets"),)
+    from_file = markdown_setup(raw, folders)
+    loaded = markdown_setup({"markdown_extensions": list(from_file.extensions),
+                             "mdx_configs": from_file.configs}, folders)
+    for setup in (from_file, loaded):
+        assert setup.extensions[:3] == tuple(MKDOCS_BUILTINS)
+        assert {"abbr", "footnotes", "md_in_html", "pymdownx.snippets"} <= set(setup.extensions)
+        assert setup.snippet_folders == folders
+        parser = setup.markdown()
+        assert parser.treeprocessors["toc"].slugify is slugify
+        snippets = next(extension for extension in parser.registeredExtensions
+                        if type(extension).__name__ == "SnippetExtension")
+        assert snippets.getConfigs()["auto_append"] == []
+        assert snippets.getConfigs()["check_paths"] is False
+        assert snippets.getConfigs()["base_path"] == ["/project/docs/snippets"]
+        assert setup.configs["pymdownx.snippets"]["auto_append"] == ["tooltips.md"]  # kept
+    with pytest.raises(ValueError, match="no_such_extension"):
+        markdown_setup({"markdown_extensions": ["no_such_extension"]})

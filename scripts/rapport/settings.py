@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from pymdownx.snippets import SnippetExtension
+
 from .errors import SettingsError, Problems
 from .links import Destination, resolve
 from .site_markdown import MarkdownSetup, markdown_setup
@@ -125,15 +127,18 @@ def settings_from(config: Mapping[str, Any], path: Path) -> Settings:
 
 def snippet_folders(config: Mapping[str, Any], path: Path) -> tuple[Path, ...]:
     """Where `--8<--` lines find their files: pymdownx.snippets' base_path (relative to the
-    folder MkDocs runs in, mkdocs.yml's), from a loaded config or the raw file."""
+    folder MkDocs runs in, mkdocs.yml's), from a loaded config or the raw file; the
+    extension's own default where it is listed without options; none if it is not listed."""
     options = (config.get("mdx_configs") or {}).get("pymdownx.snippets")
     if options is None:
         for entry in config.get("markdown_extensions") or []:
-            if isinstance(entry, Mapping) and "pymdownx.snippets" in entry:
+            if entry == "pymdownx.snippets":
+                options = {}
+            elif isinstance(entry, Mapping) and "pymdownx.snippets" in entry:
                 options = entry["pymdownx.snippets"] or {}
     if not isinstance(options, Mapping):
         return ()
-    base = options.get("base_path", ".")
+    base = options.get("base_path", SnippetExtension().getConfig("base_path"))
     bases = [base] if isinstance(base, str) else list(base) if isinstance(base, list) else []
     return tuple(path.parent / folder for folder in bases if isinstance(folder, str))
 
