@@ -12,6 +12,7 @@ from pathlib import Path, PurePosixPath
 import pytest
 from build_pages import main
 from project import FIXTURE_PROJECT, ROOT, GeneratorProject
+from rapport.checks import reviewed_in
 from rapport.errors import Problems
 from rapport.sources import read_settings
 from rapport.pipeline import build, check
@@ -753,3 +754,21 @@ def test_a_page_that_cannot_be_written_is_one_clear_problem(project):
     [problem] = caught.value.problems
     assert problem.path == page and problem.message.startswith("cannot write the page (")
     assert problem.message.endswith("): check the folder's permissions and the free space")
+
+
+@pytest.mark.parametrize(("page", "expected"), [
+    ("---\ntitle: R\nreviewed: 2026-01-03\n---\n\n# R\n", ("2026-01-03", 3, None)),
+    ("---\nreviewed: 2026-01-03\nreview_every_months: 6\n...\n# R\n", ("2026-01-03", 2, 6)),
+    ("---  \nreview_every_months: 0\n\nreviewed: 2026-01-03\n---\n", ("2026-01-03", 4, None)),
+    ("---\nreviewed: 2026-01-03\nreview_every_months: true\n---\n", ("2026-01-03", 2, None)),
+    ("---\nreviewed: 2026-01-03\nreview_every_months: 1\n---\n", ("2026-01-03", 2, 1)),
+    ("# R\n\nreviewed: 2026-01-03\n", (None, 1, None)),             # no front matter
+    ("---\nreviewed: 2026-01-03\n", (None, 1, None)),               # never closed
+    ("\n---\nreviewed: 2026-01-03\n---\n", (None, 1, None)),        # not on the first line
+    ("---\ntitle: [unclosed\n---\n", (None, 1, None)),              # not YAML
+    ("---\n- a list\n---\n", (None, 1, None)),
+    ("---\ntitle: R\n---\n", (None, 1, None)),                      # no review date
+])
+def test_a_hand_written_pages_review_is_read_from_its_front_matter_as_mkdocs_finds_it(
+        page, expected):
+    assert reviewed_in(page) == expected

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 
 import markdown
+from mkdocs.utils.meta import YAML_RE
 
 from . import links, yaml_lines
 from .collection import GLOSSARY_FILE, Collection
@@ -121,15 +122,11 @@ def reviewed_in(text: str) -> tuple[str | None, int, int | None]:
     """A hand-written page's `reviewed:` date (ISO text, or None if it gives none), the
     1-based line to point at, and its own `review_every_months` (a page whose facts must be
     checked sooner than the site's interval), if it gives a whole number."""
-    lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
-        return None, 1, None
-    closing = next((n for n, line in enumerate(lines[1:], 1) if line.strip() in ("---", "...")),
-                   None)
-    if closing is None:
+    block = YAML_RE.match(text)         # the front matter as MkDocs finds it, or none
+    if block is None:
         return None, 1, None
     try:
-        data, root = yaml_lines.load("\n".join(lines[1:closing]))
+        data, root = yaml_lines.load(block.group(1))
     except yaml_lines.YamlProblem:
         return None, 1, None
     if not isinstance(data, dict) or "reviewed" not in data:
