@@ -10,7 +10,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from profiles import examples
 from rapport.article import parse_article
-from rapport.summaries import teaser
+from rapport.summaries import character_boundary, teaser
 from rapport.errors import ArticleError, Problems
 from samples import BODY_LINE, EDITORS_FRONT, FRONT
 
@@ -652,3 +652,15 @@ def test_a_notes_lines_are_read_as_the_page_shows_them_in_their_box():
                    ).meta.notes["evidence"]
     from rapport.markdown_scan import Kind
     assert note.kinds[:3] == (Kind.TEXT, Kind.BLANK, Kind.CODE)
+
+
+@pytest.mark.parametrize(("text", "at", "boundary"), [
+    ("cafe\u0301s", 4, 5),                   # past the accent that belongs to the e
+    ("ae\u0301\u0323\u0300b", 2, 5),        # past every mark of the letter, however many
+    ("abc", 3, 3),                           # the end stays the end
+    ("กเกเกก", 5, 3),                        # Thai: back to the nearest leading vowel…
+    ("กเกก", 3, 1),
+    ("เกก", 2, 2),                           # …but not to the very start: no empty cut
+])
+def test_a_cut_keeps_each_letter_whole_and_in_thai_starts_a_syllable(text, at, boundary):
+    assert character_boundary(text, at) == boundary

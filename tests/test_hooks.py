@@ -154,3 +154,29 @@ def test_an_unwrapped_term_reads_exactly_as_before():
     for title in ("rapport", "About rapport", "*Build*rapport", "*Build* rapport"):
         assert render(f"# {title}") == markdown.markdown(f"# {title}")   # first, last, after
     assert render("[rapport here](x.md)") == '<p><a href="x.md">rapport here</a></p>'
+
+
+def test_search_names_a_section_pages_article_as_its_tab_does(tmp_path, monkeypatch):
+    """A section page (its front matter's `article:` has a `part`) keeps its full title for
+    search; other pages, and pages the index does not hold, are left as search wrote them."""
+    monkeypatch.setattr(hooks, "SEARCH_TITLES", {})
+
+    class Page:
+        def __init__(self, url: str, meta: dict) -> None:
+            self.url, self.meta = url, meta
+
+    context = {"page": "context"}
+    for page in (Page("a/part/", {"title": "Part · Article", "article": {"part": 2}}),
+                 Page("help/", {"title": "Help now"}),
+                 Page("a/", {"title": "Whole", "article": {"title": "Article"}}),
+                 Page("b/part/", {"article": {"part": 1}})):
+        assert hooks.on_page_context(context, page, None, None) is context
+    assert hooks.SEARCH_TITLES == {"a/part/": "Part · Article"}
+    index = tmp_path / hooks.SEARCH_INDEX
+    index.parent.mkdir(parents=True)
+    index.write_text('{"config": {}, "docs": [{"location": "a/part/", "title": "Part"}, '
+                     '{"location": "help/", "title": "Help now"}]}', encoding="utf-8")
+    hooks.on_post_build(type("Config", (), {"site_dir": str(tmp_path)})())
+    assert index.read_text(encoding="utf-8") == (
+        '{"config":{},"docs":[{"location":"a/part/","title":"Part · Article"},'
+        '{"location":"help/","title":"Help now"}]}')

@@ -58,7 +58,7 @@ def teaser(lines: list[str]) -> str:
     Japanese, Thai) is cut between characters, never before a mark that belongs to the one
     before it (a Thai or Hindi vowel sign)."""
     paragraph = plain(LIST_OR_QUOTE_RE.sub("", " ".join(" ".join(lines).split())))
-    sentence = SENTENCE_END_RE.split(paragraph)[0].strip()
+    sentence = SENTENCE_END_RE.split(paragraph, maxsplit=1)[0].strip()
     words = sentence.split()
     if len(words) > 1:
         cut = " ".join(words[:min(TEASER_WORDS, len(words) - 1)])
