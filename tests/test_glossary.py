@@ -143,3 +143,15 @@ def test_the_intro_and_definitions_are_held_to_the_safety_check_as_their_page_ha
         with pytest.raises(Problems) as caught:
             parse_glossary(text, PATH)
         assert any(words in problem.message for problem in caught.value.problems), text
+
+
+def test_every_line_of_a_long_definition_is_checked_and_named_by_its_definitions_line():
+    """A definition over several lines, after an intro over several: each line is checked as
+    the Glossary page lays it out, and a problem points at its own definition."""
+    text = GOOD.replace("intro: The words.", "intro: |\n  The words,\n  and more words.").replace(
+        "    definition: A number for how strong a link is.",
+        "    definition: |\n      A number\n      for how strong\n"
+        "      a link is. <img src=\"//cdn.example.net/p.png\" alt=\"\">")
+    [error] = errors_of(text)
+    assert error.line == text.split("\n").index("    definition: |") + 1
+    assert error.message.startswith("'//cdn.example.net/p.png' is fetched from another host")

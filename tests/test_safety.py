@@ -204,6 +204,10 @@ def test_markers_footnotes_and_labels_hold_what_the_pages_make_of_them():
         "a <!-- note: … --> marker inside raw HTML")
     assert problems(front_note + "\n    <script>x</script>\n")[0][1].startswith(
         "the indented text after this note would join its box")
+    for joined in ("    More words.\n", "\tMore words.\n"):     # right below, or a tab in
+        assert [message for _, message in problems(front_note + joined)] == [
+            "the indented text after this note would join its box on the page: unindent it, "
+            "or put a paragraph between them"]
     article = parse_article(FRONT + BODY + "Text.[^1]\n\n[^1]: A source.\nRead more\n"
                             '{: onclick="alert(1)" }\n', PATH)
     assert article.definitions[0].text.lines[-1] == '{: onclick="alert(1)" }'

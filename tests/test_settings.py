@@ -218,3 +218,20 @@ def test_the_site_markdown_is_mkdocs_yml_s_with_the_hooks_slugify_and_snippets_f
         assert setup.configs["pymdownx.snippets"]["auto_append"] == ["tooltips.md"]  # kept
     with pytest.raises(ValueError, match="no_such_extension"):
         markdown_setup({"markdown_extensions": ["no_such_extension"]})
+
+
+def test_the_smallest_pace_and_help_interval_are_one_and_the_settings_keep_snippet_folders():
+    settings = settings_from({**with_rapport(characters_per_minute=1,
+                                             review_help_every_months=1),
+                              "markdown_extensions": [
+                                  {"pymdownx.snippets": {"base_path": ["docs/snippets"]}}]},
+                             Path("/project/mkdocs.yml"))
+    assert settings.characters_per_minute == 1 and settings.review_help_every_months == 1
+    assert settings.snippet_folders == (Path("/project/docs/snippets"),)
+    assert settings.markdown.snippet_folders == settings.snippet_folders
+
+
+def test_markdown_extensions_mkdocs_would_refuse_are_a_settings_problem():
+    found = messages({**GOOD, "markdown_extensions": ["no_such_extension"]})
+    assert len(found) == 1 and found[0].startswith("markdown_extensions: ")
+    assert "no_such_extension" in found[0]
