@@ -664,3 +664,10 @@ def test_a_notes_lines_are_read_as_the_page_shows_them_in_their_box():
 ])
 def test_a_cut_keeps_each_letter_whole_and_in_thai_starts_a_syllable(text, at, boundary):
     assert character_boundary(text, at) == boundary
+
+
+def test_problems_read_as_one_line_each_in_file_and_line_order_without_repeats():
+    first = ArticleError(Path("content/b.md"), 2, "second")
+    problems = Problems((first, ArticleError(Path("content/a.md"), 9, "first"), first))
+    assert str(problems) == ("content/a.md:9: error: first\n"
+                             "content/b.md:2: error: second")
