@@ -242,6 +242,18 @@ def test_an_attribute_list_gives_the_heading_its_id_if_it_sets_one():
     (["<div markdown>", "Text", "</DIV>", "", "## H"], "HTHBT"),
     (["<div markdown>", "Text</div>", "", "## H"], "HHBT"),
     (['<section markdown="1">', "<div>", "x", "</div>", "</section>", "# H"], "HHHHHT"),
+    # What follows a raw HTML block is read on: text after its closing tag, a second block on
+    # its line or the next, code in and after an element holding Markdown.
+    (["<div>x</div>tail", "", "```", "code", "```", "", "# after"], "HBCCCBT"),
+    (["<div>a</div><div>b</div>", "after", "", "```", "c", "```"], "HTBCCC"),
+    (["<div>a</div>", "<div>a</div>", "", "```", "c", "```"], "HHBCCC"),
+    (["Text", "", "<div>", "a", "", "</div>", "", "    code"], "TBHHHHBC"),
+    (["<div markdown>", "", "```", "x", "```", "", "</div>", "", "```", "y", "```"],
+     "HBCCCBHBCCC"),
+    (["<div markdown>", "", "<p>raw</p>", "", "Text", "", "</div>", "", "    code"],
+     "HBHBTBHBC"),
+    (["<div markdown>", "", "Text", "", "</div>", "<div>b</div>", "", "    code"], "HBTBHHBC"),
+    (["<div>", "", "", "</div>", "", "```", "x", "```"], "HHHHBCCC"),
 ])
 def test_each_line_is_code_html_blank_or_text_as_python_markdown_reads_it(lines, expected):
     letters = {Kind.CODE: "C", Kind.HTML: "H", Kind.TEXT: "T", Kind.BLANK: "B"}
