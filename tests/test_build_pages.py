@@ -258,12 +258,26 @@ def test_links_to_own_headings_point_at_the_page_that_holds_them(project):
      "page of the site"),
     ("[x](../help/)", "link '../help/' points at a folder: link to the page's file instead, "
      "e.g. ../help.md or ../help/index.md"),
+    # Raw HTML is not rewritten per page: an address from the host's root is what fails.
+    ('<img src="/img/chart.png" alt="">', "link '/img/chart.png' starts with '/', which breaks "
+     "when the site is not at the root of its host: write it relative to the article's pages, "
+     "e.g. ../help.md"),
 ])
 def test_a_link_that_cannot_work_is_an_error_with_its_line(project, link, words):
     rewrite(project.article("second"), "Start with one sentence.", f"Start with {link}.")
     [problem] = problems_of(project)
     assert problem.startswith(f"{project.article('second').as_posix()}:24: error:"), problem
     assert problem.endswith(words), problem
+
+
+def test_raw_html_links_to_another_host_or_a_relative_page_pass_as_written(project):
+    """`//host/…` is another host's address (a reader follows it only by choice), not one
+    from this host's root; a relative one is left for MkDocs to check, as written."""
+    rewrite(project.article("second"), "Start with one sentence.",
+            'Start with <a href="//example.org/page">one</a> or <a href="../help.md">two</a>.')
+    build(project.sources())
+    page = (project.docs / "second" / "saying-it.md").read_text("utf-8")
+    assert '<a href="//example.org/page">one</a> or <a href="../help.md">two</a>' in page
 
 
 @pytest.mark.parametrize("root", [ROOT, FIXTURE_PROJECT], ids=["site", "fixture"])

@@ -155,3 +155,11 @@ def test_every_line_of_a_long_definition_is_checked_and_named_by_its_definitions
     [error] = errors_of(text)
     assert error.line == text.split("\n").index("    definition: |") + 1
     assert error.message.startswith("'//cdn.example.net/p.png' is fetched from another host")
+
+
+def test_a_problem_in_the_intro_points_at_the_intro_and_the_review_date_has_its_line():
+    text = GOOD.replace("intro: The words.", "intro: The words. <script>x()</script>")
+    [error] = errors_of(text)
+    assert error.line == text.split("\n").index("intro: The words. <script>x()</script>") + 1
+    assert parse_glossary(GOOD, PATH).reviewed_line == GOOD.split("\n").index(
+        "reviewed: 2026-01-03") + 1

@@ -775,3 +775,22 @@ def test_raw_html_addresses_from_the_hosts_root_are_errors_with_their_line():
     _, problems = planned_with_problems({"doubles": text})
     assert [(problem.line, problem.message.split(",")[0]) for problem in problems] == [
         (31, "link '/img/x.png' starts with '/'"), (33, "link '/help/' starts with '/'")]
+
+
+def test_a_section_title_too_long_for_one_line_of_yaml_gets_its_own_dump():
+    """The one run of PyYAML for a whole article's section values gives way, for a value it
+    folds over lines (a title past its 10,000-character width), to a dump of that page's own
+    mapping, which reads back the same."""
+    from rapport.page_meta import section_front_matter
+    from samples import FRONT
+
+    heading = " ".join(["listening"] * 1_200)
+    article = parse_article(f"{FRONT}# Title\n\nThe lead.\n\n## {heading} {{#long}}\n\nSome text here.\n\n"
+                            "## Short\n\nSome more text.\n", Path("content/long.md"))
+    [(long_fields, long_part), (short_fields, short_part)] = section_front_matter(article)
+    assert "\n  " in long_fields                                    # folded over lines
+    assert yaml.safe_load(long_fields) == {"title": f"{heading} · Title",
+                                           "description": "Some text…"}
+    assert yaml.safe_load(long_part) == {"part": 1}
+    assert (short_fields, short_part) == (
+        "title: Short · Title\ndescription: Some more…\n", "part: 2\n")
