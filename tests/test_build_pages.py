@@ -270,6 +270,16 @@ def test_a_link_that_cannot_work_is_an_error_with_its_line(project, link, words)
     assert problem.endswith(words), problem
 
 
+def test_a_snippet_line_naming_a_file_in_the_snippet_folder_is_left_for_mkdocs(project):
+    (project.docs / "snippets").mkdir(exist_ok=True)
+    (project.docs / "snippets" / "aside.txt").write_text("An aside.\n", encoding="utf-8")
+    rewrite(project.article("second"), "Start with one sentence.",
+            'Start with one sentence.\n\n--8<-- "aside.txt"\n')
+    build(project.sources())
+    page = (project.docs / "second" / "saying-it.md").read_text("utf-8")
+    assert '\n--8<-- "aside.txt"\n' in page
+
+
 def test_raw_html_links_to_another_host_or_a_relative_page_pass_as_written(project):
     """`//host/…` is another host's address (a reader follows it only by choice), not one
     from this host's root; a relative one is left for MkDocs to check, as written."""
@@ -420,7 +430,8 @@ def test_check_holds_hand_written_pages_and_the_glossary_to_their_review_dates(p
     assert main(project.cli_args()) == 0
     capsys.readouterr()
     assert main([*project.cli_args(), "--check", "--today", "2026-01-01"]) == 1
-    assert "review the glossary, then set 'reviewed:'" in capsys.readouterr().err
+    assert (f"{glossary.as_posix()}:3: error: last reviewed on 2020-01-01, more than 3 years "
+            "ago: review the glossary, then set 'reviewed:'") in capsys.readouterr().err
 
 
 def test_an_article_or_page_may_ask_to_be_reviewed_sooner(project, capsys):

@@ -235,3 +235,16 @@ def test_markdown_extensions_mkdocs_would_refuse_are_a_settings_problem():
     found = messages({**GOOD, "markdown_extensions": ["no_such_extension"]})
     assert len(found) == 1 and found[0].startswith("markdown_extensions: ")
     assert "no_such_extension" in found[0]
+
+
+def test_a_snippet_line_may_name_any_file_under_any_snippet_folder_and_the_generators_own(
+        tmp_path):
+    from rapport.sources import snippet_names
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "x.md").write_text("x", encoding="utf-8")
+    (tmp_path / "b" / "sub").mkdir(parents=True)
+    (tmp_path / "b" / "sub" / "y.txt").write_text("y", encoding="utf-8")
+    settings = settings_from({**GOOD, "markdown_extensions": [
+        {"pymdownx.snippets": {"base_path": ["a", "b", "missing"]}}]}, tmp_path / "mkdocs.yml")
+    assert snippet_names(settings) == {"tooltips.md", "review-policy.md", "x.md", "sub/y.txt"}
