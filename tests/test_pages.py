@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import posixpath
 import re
 import shutil
 from pathlib import Path, PurePosixPath
@@ -785,8 +786,8 @@ def test_a_section_title_too_long_for_one_line_of_yaml_gets_its_own_dump():
     from samples import FRONT
 
     heading = " ".join(["listening"] * 1_200)
-    article = parse_article(f"{FRONT}# Title\n\nThe lead.\n\n## {heading} {{#long}}\n\nSome text here.\n\n"
-                            "## Short\n\nSome more text.\n", Path("content/long.md"))
+    article = parse_article(f"{FRONT}# Title\n\nThe lead.\n\n## {heading} {{#long}}\n\n"
+                            "Some text here.\n\n## Short\n\nSome more text.\n", Path("content/long.md"))
     [(long_fields, long_part), (short_fields, short_part)] = section_front_matter(article)
     assert "\n  " in long_fields                                    # folded over lines
     assert yaml.safe_load(long_fields) == {"title": f"{heading} · Title",
@@ -794,3 +795,43 @@ def test_a_section_title_too_long_for_one_line_of_yaml_gets_its_own_dump():
     assert yaml.safe_load(long_part) == {"part": 1}
     assert (short_fields, short_part) == (
         "title: Short · Title\ndescription: Some more…\n", "part: 2\n")
+
+
+def test_next_steps_end_each_article_page_and_never_lead_back_to_it():
+    """The site's steps on every article page but its own article's; an article's own steps
+    (front matter) instead of them, less its whole page and the page itself."""
+    from dataclasses import replace
+
+    from rapport.settings import NextStep
+
+    def step(text: str, link: str) -> NextStep:
+        return NextStep(text, PurePosixPath(link), f"why {text}")
+
+    settings = replace(SETTINGS, next_steps=(step("Help", "help.md"),
+                                             step("Talk", "second/index.md")))
+    own = ("order: 2\nnext_steps:\n"
+           + "".join(f"  - text: {text}\n    link: {link}\n    why: why {text}\n"
+                     for text, link in (("Whole", "second/index.md"),
+                                        ("Part", "second/saying-it.md"), ("Help", "help.md"))))
+    for texts, expected in ((None, {"article": ["Help", "Talk"], "second": ["Help"]}),
+                            (with_article("second", "order: 2\n", own),
+                             {"article": ["Help", "Talk"], "second": ["Part", "Help"]})):
+        chosen = collection(texts)
+        icons = {name: f"<svg>{name}</svg>" for name in icon_names(chosen)}
+        report = Report()
+        files = plan_site(chosen, settings, icons, FIXTURE_PROJECT / "mkdocs.yml", "mkdocs.yml",
+                          report).files
+        report.raise_if_any()
+        for name, steps in expected.items():
+            for path in [path for path in files if path.parts[0] == name
+                         and path.name != "SUMMARY.md"]:
+                block = files[path].split("## What you can do next\n\n")[1].split("\n\n")[0]
+                shown = re.findall(r"^- \[(\w+)\]\(([^)]+)\): why \1$", block, re.MULTILINE)
+                wanted = [text for text in steps
+                          if not (text == "Part" and path.name == "saying-it.md")]
+                assert [text for text, _ in shown] == wanted, (path, block)
+                for text, link in shown:
+                    target = {"Help": "help.md", "Talk": "second/index.md",
+                              "Part": "second/saying-it.md"}[text]
+                    assert posixpath.normpath(posixpath.join(path.parent.as_posix(), link)) \
+                        == target
