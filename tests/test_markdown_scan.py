@@ -322,15 +322,14 @@ def test_a_heading_after_a_closing_tag_on_its_line_is_named_not_lost():
 def test_the_last_text_line_before_a_stop_is_found_from_the_stop_back():
     assert last_text(["a", "b"], 2) == 1
     assert last_text(["a", "b", ""], 3) == 1
-    assert last_text(["", "x"], 1) == 0          # nothing before the stop: the first line
     assert last_text(["a", "", "b", ""], 4) == 2
 
 
-def test_a_closing_tag_is_sought_from_the_line_after_the_last_inner_line_on():
+def test_a_closing_tag_is_sought_from_the_last_inner_line_on():
     lines = ["<div markdown>", "</div>", "x", "</div>"]
     assert closing_tag_line(lines, 3, 4, "div") == 3     # not the one above the cursor's line
     assert closing_tag_line(["a", "</div>", "b", "</DIV >"], 3, 4, "div") == 3
-    assert closing_tag_line(["</div>", "x"], 1, 2, "div") == 0   # the inner line's own
+    assert closing_tag_line(["</div>", "x"], 1, 2, "div") == 0   # on the last inner line
     assert closing_tag_line(["<div>", "x"], 1, 2, "div") is None
 
 
@@ -339,3 +338,13 @@ def test_indented_code_is_found_only_behind_indentation_or_a_quotes_marker():
     assert find_run(["> " + "    code"], ["code"], 0) == 0
     assert find_run(["XX  code", "Xx  code"], ["code"], 0) is None    # text, not indentation
     assert find_run(["    code", "", "    code"], ["code"], 1) == 2
+
+
+def test_links_are_read_at_their_own_lines_however_they_are_written():
+    """The same target on two lines is at each; two on one line are both there; a target
+    with what `tables` escapes (`\\|`) or the core does (`\\>`) is read as rendered."""
+    found = read(["[a](gone.md)", "", "[b](gone.md) and [c](gone.md)", "", "[d](gone.md)",
+                  "", "[e](g\\|2.md) [f](g\\>3.md)"]).links
+    assert [(link.line, link.value) for link in found] == [
+        (0, "gone.md"), (2, "gone.md"), (2, "gone.md"), (4, "gone.md"), (6, "g|2.md"),
+        (6, "g>3.md")]

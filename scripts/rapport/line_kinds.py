@@ -149,8 +149,9 @@ def stashed_lines(block: str, stash: list, fenced: int) -> int:
 
 
 def closing_tag_line(norm: list[str], cursor: int, stop: int, tag: str) -> int | None:
-    """The line of an element's closing tag: the first from `cursor` (the line after its
-    last inner line the parser kept) that holds one, if any."""
+    """The line of an element's closing tag: the first that holds one from the last inner
+    line the parser kept (`cursor` is the line after it) on, as `Text</div>` ends an element
+    on its own last line; None if none does."""
     closing = re.compile(rf"</{tag}\s*>", re.IGNORECASE)
     return next((number for number in range(max(cursor - 1, 0), stop)
                  if closing.search(norm[number])), None)

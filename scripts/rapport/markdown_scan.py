@@ -14,6 +14,7 @@ is serialised: what a reader's browser would get is read from the tree and from 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from html import unescape
 from html.parser import HTMLParser
@@ -27,6 +28,7 @@ from markdown.util import ETX, HTML_PLACEHOLDER_RE, STX, AtomicString
 
 from .definitions import Defined, defined
 from .line_kinds import Kind, OpenBlock, align, mark_indented_code, preprocess
+from .site_markdown import MKDOCS_BUILTINS
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,10 @@ ADMONITION_RE = AdmonitionProcessor.RE
 # headings' (taken from toc itself when pages are planned), prettify adds line breaks.
 UNREAD_TREEPROCESSORS = frozenset({"toc", "prettify"})
 INLINE_START_RE = re.compile(r"[\[<&{]")
-BACKSLASH_ESCAPE_RE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!])")   # Python-Markdown's escapable
+# What a backslash escapes, asked of Python-Markdown as MkDocs always builds it (`tables` adds
+# `|` to the core's list), not copied: a link target written `a\\|b.md` is `a|b.md`.
+ESCAPED_CHARS = "".join(markdown.Markdown(extensions=MKDOCS_BUILTINS).ESCAPED_CHARS)
+BACKSLASH_ESCAPE_RE = re.compile(rf"\\([{re.escape(ESCAPED_CHARS)}])")
 # `<!-->` and `<!--->` are whole (empty) comments to a browser; Python's HTML parser would
 # read on to the next `-->`, past tags the browser makes.
 EMPTY_COMMENT_RE = re.compile(r"<!---?>")
@@ -280,12 +285,15 @@ def raw_elements(stash: list, fenced: int) -> list[Element]:
 
 def locate(lines: list[str], values: list[str]) -> list[Found]:
     """Each value with the line it is written on: the first, from the previous value's line
-    on, that holds it as written (a reference link's is its definition's); else the first
-    line that does."""
-    found, cursor = [], 0
+    on, that holds it as written and not yet as often as it was found there (a reference
+    link's is its definition's); else the first line that holds it at all."""
+    found: list[Found] = []
+    cursor, taken = 0, Counter[tuple[int, str]]()
     for value in values:
-        line = next((n for n in range(cursor, len(lines)) if holds(lines[n], value)),
-                    next((n for n in range(cursor) if holds(lines[n], value)), cursor))
+        line = next((n for n in range(cursor, len(lines))
+                     if times_held(lines[n], value) > taken[n, value]),
+                    next((n for n in range(len(lines)) if holds(lines[n], value)), cursor))
+        taken[line, value] += 1
         cursor = line
         found.append(Found(line, value))
     return found
@@ -294,6 +302,13 @@ def locate(lines: list[str], values: list[str]) -> list[Found]:
 def holds(line: str, value: str) -> bool:
     """Whether a line writes `value`, as is or with backslash escapes and entities."""
     return value in line or (("\\" in line or "&" in line) and value in as_rendered(line))
+
+
+def times_held(line: str, value: str) -> int:
+    """How often a line writes `value` (two links to one page on a line are two)."""
+    if value not in line and "\\" not in line and "&" not in line:
+        return 0            # most lines: no escape or entity to undo
+    return max(line.count(value), as_rendered(line).count(value))
 
 
 def as_rendered(text: str) -> str:
