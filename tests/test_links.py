@@ -140,12 +140,19 @@ def test_a_target_written_with_escapes_or_entities_is_found_and_written_for_each
 
 
 def test_a_pages_links_are_found_at_their_lines_past_its_front_matter():
-    """A hand-written page's links, each at the line that writes it (0-based, front matter
-    counted), with what a backslash escaped as MkDocs reads it (`a\\_b.md` is `a_b.md`, not
-    the placeholder Python-Markdown holds until its last tree processor), and no permalink
-    of toc's."""
+    """A hand-written page's links as MkDocs checks them, each at the line that writes it
+    (0-based, front matter counted): what a backslash escaped put back (`a\\_b.md` is
+    `a_b.md`, not the placeholder Python-Markdown holds until its last tree processor, and
+    `\\|` is escaped as `tables` has it), an `href` an attribute list sets, and the same
+    target twice at its own two lines; not toc's permalink to the heading."""
     page = ("---\ntitle: Hand\n---\n\n# Hand\n\n[one](gone.md)\n\n"
-            "[two](a\\_b.md) and ![three](c.png)\n\n[one again](gone.md)\n")
+            "[two](a\\_b.md) and ![three](c.png) [four](x\\|y.md)\n\n"
+            '[five](old.md){: href="new.md" }\n\n[one again](gone.md)\n')
     assert links.page_links(page, PARSER) == [
         links.Link(6, "gone.md"), links.Link(8, "a_b.md"), links.Link(8, "c.png"),
-        links.Link(10, "gone.md")]
+        links.Link(8, "x|y.md"), links.Link(10, "new.md"), links.Link(12, "gone.md")]
+
+
+def test_a_page_of_front_matter_alone_has_no_links_not_the_last_pages():
+    links.page_links("# Before\n\n[a](gone.md)\n", PARSER)
+    assert links.page_links("---\ntitle: Only front matter\n---\n", PARSER) == []

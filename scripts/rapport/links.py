@@ -136,11 +136,11 @@ def relative_path(target: str, folder: str) -> str:
 
 
 class LinkCollector(Treeprocessor):
-    """Python-Markdown's own idea of a page's links: every `<a href>` and `<img src>` its
-    inline patterns made (reference links with their definitions' targets; nothing from code
-    or raw HTML, which is stashed by then), in the order of the page, each with what a
-    backslash escaped put back as its `unescape` tree processor will (`a\\_b.md` is a
-    placeholder until then)."""
+    """Python-Markdown's own idea of a page's links: every `<a href>` and `<img src>` of the
+    finished tree, as MkDocs checks them (after `attr_list`, which may set an `href`, and
+    `unescape`, which puts back what a backslash escaped), in the order of the page; nothing
+    from code or raw HTML, which are stashed, and none of toc's permalinks, which the page
+    does not write."""
 
     NAME = "rapport_links"
 
@@ -149,19 +149,22 @@ class LinkCollector(Treeprocessor):
         self.found: list[str] = []
 
     def run(self, root: etree.Element) -> None:
-        unescape = self.md.treeprocessors["unescape"].unescape
-        self.found = [unescape(target) for element in root.iter()
+        toc = self.md.treeprocessors["toc"] if "toc" in self.md.treeprocessors else None
+        permalink = toc.permalink_class if toc is not None and toc.use_permalinks else None
+        self.found = [target for element in root.iter()
                       if element.tag in LINK_ATTRIBUTE
-                      and (target := element.get(LINK_ATTRIBUTE[element.tag]))]
+                      and (target := element.get(LINK_ATTRIBUTE[element.tag]))
+                      and not (permalink and element.get("class") == permalink)]
 
 
 def page_links(markdown_text: str, parser: markdown.Markdown) -> list[Link]:
     """Every link and image target of a page as the renderer finds it, each with the 0-based
     line of the page it is written on, found as an article's are (`markdown_scan.locate`)."""
     if LinkCollector.NAME not in parser.treeprocessors:
-        # After `inline` (20), which makes the links; before toc (5) adds its permalinks.
-        parser.treeprocessors.register(LinkCollector(parser), LinkCollector.NAME, 19)
+        # Last, after `unescape` (0).
+        parser.treeprocessors.register(LinkCollector(parser), LinkCollector.NAME, -1)
     collector = parser.treeprocessors[LinkCollector.NAME]
+    collector.found = []        # a page of front matter alone runs no tree processor
     body, _ = get_data(markdown_text)
     parser.reset().convert(body)
     lines = markdown_text.split("\n")
