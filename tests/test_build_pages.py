@@ -793,6 +793,8 @@ def test_a_page_that_cannot_be_written_is_one_clear_problem(project):
     ("---\ntitle: [unclosed\n---\n", (None, 1, None)),              # not YAML
     ("---\n- a list\n---\n", (None, 1, None)),
     ("---\ntitle: R\n---\n", (None, 1, None)),                      # no review date
+    ("---\r\ntitle: R\r\nreviewed: 2026-01-03\r\n---\r\n", ("2026-01-03", 3, None)),  # CRLF
+    ("\ufeff---\nreviewed: 2026-01-03\n---\n", ("2026-01-03", 2, None)),        # a BOM
 ])
 def test_a_hand_written_pages_review_is_read_from_its_front_matter_as_mkdocs_finds_it(
         page, expected):

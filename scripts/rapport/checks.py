@@ -119,10 +119,12 @@ def reviews(collection: Collection, settings: Settings, docs: Path,
 
 
 def reviewed_in(text: str) -> tuple[str | None, int, int | None]:
-    """A hand-written page's `reviewed:` date (ISO text, or None if it gives none), the
-    1-based line to point at, and its own `review_every_months` (a page whose facts must be
-    checked sooner than the site's interval), if it gives a whole number."""
-    block = YAML_RE.match(text)         # the front matter as MkDocs finds it, or none
+    """A hand-written page's `reviewed:` date in its YAML front matter (ISO text, or None if it
+    gives none), the 1-based line to point at, and its own `review_every_months` (a page whose
+    facts must be checked sooner than the site's interval), if it gives a whole number."""
+    # The front matter as MkDocs finds it: it reads a page as `utf-8-sig`, in text mode.
+    as_read = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    block = YAML_RE.match(as_read)
     if block is None:
         return None, 1, None
     try:
