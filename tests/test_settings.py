@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 
 import pytest
+from mkdocs.config import load_config
 from mkdocs.utils.yaml import yaml_load
 from project import FIXTURE_SETTINGS, ROOT
 from rapport.errors import Problems
 from rapport.settings import NextStep, settings_from, snippet_folders
 from rapport.site_markdown import MKDOCS_BUILTINS, markdown_setup
 from rapport.slugs import slugify
-from rapport.sources import read_settings
+from rapport.sources import read_settings, snippet_names
 
 PATH = Path("mkdocs.yml")
 GOOD = {
@@ -202,8 +203,8 @@ def test_the_site_markdown_is_mkdocs_yml_s_with_the_hooks_slugify_and_snippets_f
     raw = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     folders = (Path("/project/docs/snippets"),)
     from_file = markdown_setup(raw, folders)
-    loaded = markdown_setup({"markdown_extensions": list(from_file.extensions),
-                             "mdx_configs": from_file.configs}, folders)
+    loaded = markdown_setup(load_config(str(ROOT / "mkdocs.yml")), folders)
+    assert loaded.extensions == from_file.extensions
     for setup in (from_file, loaded):
         assert setup.extensions[:3] == tuple(MKDOCS_BUILTINS)
         assert {"abbr", "footnotes", "md_in_html", "pymdownx.snippets"} <= set(setup.extensions)
@@ -237,14 +238,19 @@ def test_markdown_extensions_mkdocs_would_refuse_are_a_settings_problem():
     assert "no_such_extension" in found[0]
 
 
-def test_a_snippet_line_may_name_any_file_under_any_snippet_folder_and_the_generators_own(
+def test_a_snippet_line_may_name_a_file_under_any_snippet_folder_and_the_generators_own(
         tmp_path):
-    from rapport.sources import snippet_names
-
+    """Sought by the names the text's `--8<--` lines give (a line range after `:` too), in
+    every folder; never a file outside them."""
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "x.md").write_text("x", encoding="utf-8")
     (tmp_path / "b" / "sub").mkdir(parents=True)
     (tmp_path / "b" / "sub" / "y.txt").write_text("y", encoding="utf-8")
+    (tmp_path / "secret.txt").write_text("s", encoding="utf-8")
     settings = settings_from({**GOOD, "markdown_extensions": [
         {"pymdownx.snippets": {"base_path": ["a", "b", "missing"]}}]}, tmp_path / "mkdocs.yml")
-    assert snippet_names(settings) == {"tooltips.md", "review-policy.md", "x.md", "sub/y.txt"}
+    text = ('--8<-- "x.md"\n--8<-- \'sub/y.txt:2:3\'\n  --8<-- z.md\n--8<--\n'
+            '--8<-- "../secret.txt"\nText --8<-- "sub/y.txt"\n')
+    assert snippet_names(settings, text) == {"tooltips.md", "review-policy.md", "x.md",
+                                             "sub/y.txt"}
+    assert snippet_names(settings, "No snippet.") == {"tooltips.md", "review-policy.md"}

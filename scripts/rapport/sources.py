@@ -16,6 +16,7 @@ import material
 
 from .article import parse_article
 from .collection import GLOSSARY_FILE, Collection, Entry, in_order, name_problem
+from .foreign_syntax import SNIPPET_RE
 from .errors import DiskError, Problems, Report, SettingsError
 from .glossary import Glossary, parse_glossary
 from .layout import REVIEW_POLICY, TOOLTIPS
@@ -93,7 +94,6 @@ def read_collection(sources: Sources, labels: Labels, report: Report
         files = []
     entries: list[Entry] = []
     failed: set[str] = set()
-    snippets = snippet_names(sources.settings)
     for path in files:
         text = read_text(path, report)
         problem = name_problem(path)
@@ -103,7 +103,8 @@ def read_collection(sources: Sources, labels: Labels, report: Report
         if text is not None and not problem:
             try:
                 article = parse_article(text, path, sources.settings.allowed_contacts,
-                                        snippets, sources.settings.markdown)
+                                        snippet_names(sources.settings, text),
+                                        sources.settings.markdown)
             except Problems as problems:
                 report.extend(problems.problems)
         if article is None:
@@ -119,15 +120,16 @@ def read_collection(sources: Sources, labels: Labels, report: Report
     return collection, failed
 
 
-def snippet_names(settings: Settings) -> frozenset[str]:
-    """The files a `--8<--` line may name: those under the snippets' base_path, and the
-    snippets the generator writes there itself."""
-    names = {TOOLTIPS.name, REVIEW_POLICY.name}
-    for folder in settings.snippet_folders:
-        if folder.is_dir():
-            names |= {path.relative_to(folder).as_posix() for path in folder.rglob("*")
-                      if path.is_file()}
-    return frozenset(names)
+def snippet_names(settings: Settings, text: str) -> frozenset[str]:
+    """The files a `--8<--` line of `text` may name: the snippets the generator writes itself,
+    and each file a line names that one of the snippets' folders holds, as pymdownx.snippets
+    finds it (never outside the folder). Sought by name: a base_path of `.` is the project."""
+    named = {match.group("name").split(":")[0] for line in text.splitlines()
+             if (match := SNIPPET_RE.match(line)) and match.group("name")}
+    return frozenset({TOOLTIPS.name, REVIEW_POLICY.name} | {
+        name for name in named for folder in settings.snippet_folders
+        if (folder / name).is_file()
+        and (folder / name).resolve().is_relative_to(folder.resolve())})
 
 
 def read_glossary(path: Path, settings: Settings, report: Report) -> Glossary | None:
