@@ -251,7 +251,9 @@ def test_each_unsafe_thing_in_a_start_tag_is_named_with_the_text_to_find_it_by(
     ("\\75rl(//cdn.example.net/a.png)", "url(//cdn.example.net/a.png)"),    # hex, no space
     ("\\000075 rl(x)", "url(x)"),                  # six digits, and the space that ends them
     ("a\\:b", "a:b"),                              # any other character: itself
-    ("\\ffffff x", "x"),                           # past Unicode: nothing
+    ("\\ffffff x", "\ufffdx"),                     # past Unicode, a surrogate, nothing:
+    ("\\d800 x", "\ufffdx"),                       # the replacement character
+    ("\\0 x", "\ufffdx"),
     ("a\\b", "a\u000b"),                           # one hex digit
 ])
 def test_a_styles_css_escapes_are_read_as_a_browser_reads_them(value, read):

@@ -64,10 +64,17 @@ def as_browser_reads(value: str, css: bool = False) -> str:
     """An attribute's value as a browser reads an address in it: a backslash is a slash, and
     in a style a CSS escape (`\\75rl(` for `url(`) is its character."""
     if css:
-        value = CSS_ESCAPE_RE.sub(lambda match: chr(int(match.group(1), 16))
-                                  if match.group(1) and int(match.group(1), 16) < 0x110000
-                                  else match.group(2) or "", value)
+        value = CSS_ESCAPE_RE.sub(css_escaped, value)
     return value.replace("\\", "/")
+
+
+def css_escaped(match: re.Match[str]) -> str:
+    """The character a CSS escape stands for: a hex code's (U+FFFD for none, a surrogate or
+    one past Unicode, as CSS Syntax says), else the character after the backslash."""
+    if match.group(1) is None:
+        return match.group(2)
+    code = int(match.group(1), 16)
+    return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
 
 
 def unsafe_markup(lines: list[str], elements: tuple[Element, ...], path: Path, first: int = 1,
