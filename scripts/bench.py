@@ -54,6 +54,9 @@ from rapport.sources import Sources
 CONTENT = ROOT / "content"
 SIZES = (10, 100, 1_000, 10_000)
 COLLECTION_SIZES = (1, 10, 100)     # articles of COLLECTION_SECTIONS sections each
+# Runs at 10,000 sections, of the generator and of one render: the budget is read from their
+# median, and one run on a busy machine can be a tenth slower.
+LARGE_RUNS = 3
 PLAIN_CONFIG = """\
 site_name: Plain Material
 docs_dir: {docs}
@@ -104,9 +107,7 @@ def bench_generator(repeats: int) -> None:
     times, memories = [], []
     for size in SIZES:
         article = {"article": synthetic_article(size)}
-        # Three runs at 10,000 sections too: the budget is read from this median, and one
-        # run on a busy machine can be a tenth slower.
-        seconds = timed(lambda: generate(article), 3 if size >= 10_000 else repeats)
+        seconds = timed(lambda: generate(article), LARGE_RUNS if size >= 10_000 else repeats)
         memory = peak_memory(lambda: generate(article))
         with tempfile.TemporaryDirectory() as folder:
             project = copy_project(Path(folder) / "project")
@@ -121,10 +122,11 @@ def bench_generator(repeats: int) -> None:
           f"memory {growth_exponent(list(SIZES), memories):.2f}")
     ten_thousand = times[SIZES.index(10_000)]
     text = synthetic_article(10_000)
-    render = timed(lambda: SETTINGS.markdown.markdown().convert(text), 3)
-    print(f"the 10,000-section article, parse + plan: {ten_thousand:.2f} s (median of 3; "
-          f"budget: 3 s{'' if ten_thousand <= 3 else ': over'}); one Python-Markdown render of "
-          f"the same text, without the glossary's tooltips, takes {render:.2f} s here: "
+    render = timed(lambda: SETTINGS.markdown.markdown().convert(text), LARGE_RUNS)
+    over = "" if ten_thousand <= 3 else ": over"
+    print(f"the 10,000-section article, parse + plan: {ten_thousand:.2f} s (median of "
+          f"{LARGE_RUNS}; budget: 3 s{over}); one Python-Markdown render of the same text, "
+          f"without the glossary's tooltips, takes {render:.2f} s here: "
           f"{ten_thousand / render:.2f}×")
     ours, theirs, bare = render_ratio(1_000, repeats)
     print(f"1,000 sections: the generator {ours * 1000:,.0f} ms, one Python-Markdown render of "

@@ -7,6 +7,7 @@ import os
 import posixpath
 import re
 import shutil
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 import pytest
@@ -17,9 +18,12 @@ from rapport.collection import Collection, Entry, in_order
 from rapport.errors import Report
 from rapport.glossary import parse_glossary
 from rapport.layout import generated_source, section_page
+from rapport.page_meta import section_front_matter
 from rapport.plan import icon_names, plan_site
+from rapport.settings import NextStep
 from rapport.sources import read_settings
 from rapport.pipeline import build
+from samples import FRONT
 
 GOLDEN = FIXTURES / "golden"
 SETTINGS = read_settings(FIXTURE_PROJECT / "mkdocs.yml")
@@ -782,12 +786,10 @@ def test_a_section_title_too_long_for_one_line_of_yaml_gets_its_own_dump():
     """The one run of PyYAML for a whole article's section values gives way, for a value it
     folds over lines (a title past its 10,000-character width), to a dump of that page's own
     mapping, which reads back the same."""
-    from rapport.page_meta import section_front_matter
-    from samples import FRONT
-
     heading = " ".join(["listening"] * 1_200)
     article = parse_article(f"{FRONT}# Title\n\nThe lead.\n\n## {heading} {{#long}}\n\n"
-                            "Some text here.\n\n## Short\n\nSome more text.\n", Path("content/long.md"))
+                            "Some text here.\n\n## Short\n\nSome more text.\n",
+                            Path("content/long.md"))
     [(long_fields, long_part), (short_fields, short_part)] = section_front_matter(article)
     assert "\n  " in long_fields                                    # folded over lines
     assert yaml.safe_load(long_fields) == {"title": f"{heading} · Title",
@@ -800,10 +802,6 @@ def test_a_section_title_too_long_for_one_line_of_yaml_gets_its_own_dump():
 def test_next_steps_end_each_article_page_and_never_lead_back_to_it():
     """The site's steps on every article page but its own article's; an article's own steps
     (front matter) instead of them, less its whole page and the page itself."""
-    from dataclasses import replace
-
-    from rapport.settings import NextStep
-
     def step(text: str, link: str) -> NextStep:
         return NextStep(text, PurePosixPath(link), f"why {text}")
 
