@@ -671,3 +671,21 @@ def test_problems_read_as_one_line_each_in_file_and_line_order_without_repeats()
     problems = Problems((first, ArticleError(Path("content/a.md"), 9, "first"), first))
     assert str(problems) == ("content/a.md:9: error: first\n"
                              "content/b.md:2: error: second")
+
+
+@pytest.mark.parametrize(("extra", "expected"), [
+    ("short_title: [a list]\n", [(9, "'short_title' must be non-empty text")]),
+    ("review_every_months: 0\n", [(9, "'review_every_months' must be a whole number of months, "
+                                      "e.g. 12 for an article whose facts are rechecked "
+                                      "yearly")]),
+    (f"short_title: {'x' * 40}\nreview_every_months: 1\n", []),     # the limits themselves
+])
+def test_optional_keys_are_held_to_their_limits_at_their_own_lines(extra, expected):
+    text = FRONT.replace("edits:", f"{extra}edits:") + "# Title\n\nLead.\n\n## Part\n\nText.\n"
+    if not expected:
+        meta = parse_article(text, Path("content/case.md")).meta
+        assert (meta.short_title, meta.review_every_months) == ("x" * 40, 1)
+        return
+    with pytest.raises(Problems) as caught:
+        parse_article(text, Path("content/case.md"))
+    assert [(problem.line, problem.message) for problem in caught.value.problems] == expected

@@ -5,7 +5,7 @@ Ofcom's and the US drama ranges, or made up.)"""
 from __future__ import annotations
 
 import pytest
-from rapport.contacts import find_contacts
+from rapport.contacts import candidates, find_contacts
 
 
 def found(*lines: str, allowed: frozenset[str] = frozenset()) -> list[tuple[int, str, str]]:
@@ -87,3 +87,14 @@ def test_the_importer_keeps_reserved_names_out_too():
     assert [contact.value for contact in find_contacts(
         ["poster@example.org, 555-0123"], examples_pass=False)] == ["poster@example.org",
                                                                      "555-0123"]
+
+
+def test_a_run_too_long_for_one_number_is_tried_stretch_by_stretch():
+    """Past the 15 digits E.164 allows, every stretch of four, three and two groups, from
+    each group on; a run of 15 digits or fewer, or of two groups, is one number or none."""
+    assert list(candidates("020 7946 0958 0161 496")) == [
+        "020 7946 0958 0161 496", "020 7946 0958 0161", "020 7946 0958", "020 7946",
+        "7946 0958 0161 496", "7946 0958 0161", "7946 0958", "0958 0161 496", "0958 0161",
+        "0161 496"]
+    assert list(candidates("020 7946 0958 0161")) == ["020 7946 0958 0161"]     # 15 digits
+    assert list(candidates("0207946095801614 1")) == ["0207946095801614 1"]       # two groups
