@@ -254,6 +254,7 @@ def test_each_unsafe_thing_in_a_start_tag_is_named_with_the_text_to_find_it_by(
     ("\\ffffff x", "\ufffdx"),                     # past Unicode, a surrogate, nothing:
     ("\\d800 x", "\ufffdx"),                       # the replacement character
     ("\\0 x", "\ufffdx"),
+    ("\\1 \\dfff \\e000 \\10ffff x", "\x01\ufffd\ue000\U0010ffffx"),   # and their bounds
     ("a\\b", "a\u000b"),                           # one hex digit
 ])
 def test_a_styles_css_escapes_are_read_as_a_browser_reads_them(value, read):
